@@ -1,0 +1,17 @@
+import type { PhaseStacks } from './phase-stacks';
+import type { Cloud, ResolvedCluster } from './spec';
+
+/**
+ * What a cloud folder (constructs/aws, constructs/gcp, constructs/azure) provides: it fills the
+ * phase stacks of a resolved cluster with that cloud's resources. It is the only code that
+ * imports the cloud's provider bindings.
+ */
+export interface CloudBuilder {
+  readonly cloud: Cloud;
+  build(stacks: PhaseStacks, cluster: ResolvedCluster): void;
+}
+
+/** The shape of a cloud folder's entry module. */
+export interface CloudModule {
+  readonly builder: CloudBuilder;
+}

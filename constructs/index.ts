@@ -1,0 +1,9 @@
+/**
+ * polycluster: typed constructs for EKS, GKE and AKS clusters with their networks, CNIs and
+ * baseline policies, on CDK for Terraform. Cloud bindings load only for the clouds in use.
+ */
+export * from './spec';
+export { defineCluster, defineFleet, type DefineOptions, type PolyCluster } from './cluster';
+export { PhaseStacks } from './phase-stacks';
+export { CloudDispatcher, cloudDispatcher, CLOUD_ENTRY_MODULES, DEFAULT_CLOUD_LOADERS, type CloudLoaders } from './cloud-dispatch';
+export type { CloudBuilder, CloudModule } from './cloud-builder';

@@ -1,0 +1,342 @@
+import type { Cloud, CniKind } from './types';
+
+/**
+ * The CNI support matrix (REFERENCE.md) as data: every cloud × kind × mode is either a cell
+ * (how it is built) or a refusal (why not, and what to choose instead). Nothing outside this
+ * file decides which CNI combinations exist.
+ */
+
+/** Every mode name of each kind, across the clouds. */
+export const CNI_MODES: { readonly [K in CniKind]: readonly string[] } = {
+  cloud: ['vpc-cni', 'dataplane-v2', 'azure-cilium'],
+  cilium: ['eni', 'chaining', 'overlay', 'dataplane-v2', 'azure-cilium'],
+  calico: ['policy-only', 'vxlan'],
+  flannel: ['vxlan'],
+};
+
+/** How pod addresses are given out, which decides whether a pod range exists. */
+export type PodAddressing =
+  /** Pods take VPC/VNet addresses: no pod range; node subnets hold nodes × max pods. */
+  | 'vpc'
+  /** Pods come from the spec's pod range, per-node blocks as in `podBlock`. */
+  | 'pod-range';
+
+/** How much of the pod range one node takes. */
+export type PodBlock =
+  /** Every node gets a fixed block (Cilium cluster-pool, Flannel, AKS overlay). */
+  | { readonly kind: 'per-node'; readonly prefix: number }
+  /** GKE: the smallest block holding twice the node's max pods (/24 for 65–110 pods). */
+  | { readonly kind: 'gke' }
+  /** Calico IPAM: blocks of `prefix` handed out on demand, at least one per node. */
+  | { readonly kind: 'blocks'; readonly prefix: number };
+
+/** A capability that a mode has, lacks (with the reason), or always has. */
+export type Capability =
+  | { readonly support: 'optional'; readonly default: boolean }
+  | { readonly support: 'always'; readonly reason: string }
+  | { readonly support: 'never'; readonly reason: string };
+
+/** One implemented cell of the matrix. */
+export interface CniCell {
+  readonly cloud: Cloud;
+  readonly kind: CniKind;
+  readonly mode: string;
+  /** What the cell becomes, for documentation and the README table. */
+  readonly summary: string;
+  /** `managed`: cloud attributes only, no cni stack. `self-installed`: a chart in the cni stack. */
+  readonly provisioning: 'managed' | 'self-installed';
+  /** Whether it replaces the cloud's own CNI (EKS: no vpc-cni add-on; AKS: `network_plugin = none`). */
+  readonly replacesCloudCni: boolean;
+  readonly podAddressing: PodAddressing;
+  /** Present when `podAddressing` is `pod-range`. */
+  readonly podBlock?: PodBlock;
+  readonly kubeProxyReplacement: Capability;
+  /** WireGuard transparent encryption. */
+  readonly wireguard: Capability;
+  readonly hubble: Capability;
+  /** Whether the CNI itself enforces NetworkPolicy. */
+  readonly enforcesNetworkPolicy: boolean;
+  /** Whether the control plane can reach pod IPs (webhooks); if not, webhooks use hostNetwork. */
+  readonly controlPlaneReachesPods: boolean;
+  /** Whether nodes need `spec.podCIDR` from an allocator the cloud does not run. */
+  readonly needsNodePodCidrAllocator: boolean;
+}
+
+/** A combination that cannot be built, with the reason and the alternative. */
+export interface CniRefusal {
+  readonly cloud: Cloud;
+  readonly kind: CniKind;
+  readonly mode: string;
+  readonly reason: string;
+  readonly alternative: string;
+}
+
+const never = (reason: string): Capability => ({ support: 'never', reason });
+const always = (reason: string): Capability => ({ support: 'always', reason });
+const optional = (byDefault: boolean): Capability => ({ support: 'optional', default: byDefault });
+
+const AWS_VPC_CNI: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
+  cloud: 'aws',
+  provisioning: 'managed',
+  replacesCloudCni: false,
+  podAddressing: 'vpc',
+  kubeProxyReplacement: never('the EKS VPC CNI relies on kube-proxy; choose cilium mode eni for kube-proxy replacement'),
+  wireguard: never('the EKS VPC CNI has no transparent encryption; choose cilium eni or calico policy-only for WireGuard'),
+  hubble: never('Hubble comes with Cilium; choose cilium mode eni or chaining'),
+  enforcesNetworkPolicy: true,
+  controlPlaneReachesPods: true,
+  needsNodePodCidrAllocator: false,
+};
+
+const GKE_DATAPLANE_V2: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
+  cloud: 'gcp',
+  provisioning: 'managed',
+  replacesCloudCni: false,
+  podAddressing: 'pod-range',
+  podBlock: { kind: 'gke' },
+  kubeProxyReplacement: always('GKE Dataplane V2 always replaces kube-proxy'),
+  wireguard: optional(false),
+  hubble: optional(false),
+  enforcesNetworkPolicy: true,
+  controlPlaneReachesPods: true,
+  needsNodePodCidrAllocator: false,
+};
+
+const AKS_AZURE_CILIUM: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
+  cloud: 'azure',
+  provisioning: 'managed',
+  replacesCloudCni: false,
+  podAddressing: 'pod-range',
+  podBlock: { kind: 'per-node', prefix: 24 },
+  kubeProxyReplacement: always('Azure CNI powered by Cilium always replaces kube-proxy'),
+  wireguard: never('WireGuard on Azure CNI powered by Cilium needs Advanced Container Networking Services, which polycluster does not enable; choose cilium mode overlay'),
+  hubble: never('Hubble on AKS needs Advanced Container Networking Services, which polycluster does not enable; choose cilium mode overlay'),
+  enforcesNetworkPolicy: true,
+  controlPlaneReachesPods: true,
+  needsNodePodCidrAllocator: false,
+};
+
+/** The implemented cells. */
+export const CNI_CELLS: readonly CniCell[] = [
+  { ...AWS_VPC_CNI, kind: 'cloud', mode: 'vpc-cni', summary: 'EKS VPC CNI add-on with network policy enforcement; pods take VPC addresses' },
+  {
+    cloud: 'aws',
+    kind: 'cilium',
+    mode: 'eni',
+    summary: 'Cilium replaces the VPC CNI: ENI IPAM, native routing, kube-proxy replacement; cluster created without self-managed add-ons',
+    provisioning: 'self-installed',
+    replacesCloudCni: true,
+    podAddressing: 'vpc',
+    kubeProxyReplacement: optional(true),
+    wireguard: optional(false),
+    hubble: optional(false),
+    enforcesNetworkPolicy: true,
+    controlPlaneReachesPods: true,
+    needsNodePodCidrAllocator: false,
+  },
+  {
+    cloud: 'aws',
+    kind: 'cilium',
+    mode: 'chaining',
+    summary: 'Cilium chained on the VPC CNI (cni.chainingMode=aws-cni): policy and observability only',
+    provisioning: 'self-installed',
+    replacesCloudCni: false,
+    podAddressing: 'vpc',
+    kubeProxyReplacement: never('in chaining mode the VPC CNI owns the datapath and kube-proxy stays; choose mode eni for kube-proxy replacement'),
+    wireguard: never('Cilium does not encrypt traffic it only chains onto the VPC CNI; choose mode eni for WireGuard'),
+    hubble: optional(false),
+    enforcesNetworkPolicy: true,
+    controlPlaneReachesPods: true,
+    needsNodePodCidrAllocator: false,
+  },
+  {
+    cloud: 'aws',
+    kind: 'cilium',
+    mode: 'overlay',
+    summary: 'Cilium replaces the VPC CNI with a VXLAN overlay and cluster-pool IPAM from network.podCidr; webhooks run on hostNetwork',
+    provisioning: 'self-installed',
+    replacesCloudCni: true,
+    podAddressing: 'pod-range',
+    podBlock: { kind: 'per-node', prefix: 24 },
+    kubeProxyReplacement: optional(true),
+    wireguard: optional(false),
+    hubble: optional(false),
+    enforcesNetworkPolicy: true,
+    controlPlaneReachesPods: false,
+    needsNodePodCidrAllocator: false,
+  },
+  {
+    ...AWS_VPC_CNI,
+    kind: 'calico',
+    mode: 'policy-only',
+    summary: 'Tigera operator installs Calico policy enforcement on top of the VPC CNI',
+    provisioning: 'self-installed',
+    kubeProxyReplacement: never("polycluster runs Calico's iptables dataplane, which keeps kube-proxy; choose cilium for kube-proxy replacement"),
+    wireguard: optional(false),
+    hubble: never('Hubble comes with Cilium; Calico has its own flow logs'),
+  },
+  {
+    cloud: 'aws',
+    kind: 'calico',
+    mode: 'vxlan',
+    summary: 'Calico replaces the VPC CNI with VXLAN networking and Calico IPAM from network.podCidr; kube-proxy installed by the cni stack; webhooks run on hostNetwork',
+    provisioning: 'self-installed',
+    replacesCloudCni: true,
+    podAddressing: 'pod-range',
+    podBlock: { kind: 'blocks', prefix: 26 },
+    kubeProxyReplacement: never("polycluster runs Calico's iptables dataplane, which keeps kube-proxy; choose cilium for kube-proxy replacement"),
+    wireguard: optional(false),
+    hubble: never('Hubble comes with Cilium; Calico has its own flow logs'),
+    enforcesNetworkPolicy: true,
+    controlPlaneReachesPods: false,
+    needsNodePodCidrAllocator: false,
+  },
+  {
+    cloud: 'aws',
+    kind: 'flannel',
+    mode: 'vxlan',
+    summary: 'Flannel replaces the VPC CNI with a VXLAN overlay; a node pod-CIDR allocator gives nodes their podCIDR; kube-proxy installed by the cni stack; webhooks run on hostNetwork',
+    provisioning: 'self-installed',
+    replacesCloudCni: true,
+    podAddressing: 'pod-range',
+    podBlock: { kind: 'per-node', prefix: 24 },
+    kubeProxyReplacement: never('Flannel keeps kube-proxy; choose cilium for kube-proxy replacement'),
+    wireguard: never('polycluster pairs Flannel only with VXLAN; choose cilium or calico for WireGuard'),
+    hubble: never('Hubble comes with Cilium'),
+    enforcesNetworkPolicy: false,
+    controlPlaneReachesPods: false,
+    needsNodePodCidrAllocator: true,
+  },
+  { ...GKE_DATAPLANE_V2, kind: 'cloud', mode: 'dataplane-v2', summary: 'GKE Dataplane V2 (ADVANCED_DATAPATH): Cilium-based, enforces NetworkPolicy, no kube-proxy' },
+  { ...GKE_DATAPLANE_V2, kind: 'cilium', mode: 'dataplane-v2', summary: 'GKE Dataplane V2, the managed Cilium of GKE' },
+  {
+    cloud: 'gcp',
+    kind: 'calico',
+    mode: 'policy-only',
+    summary: 'GKE network policy with provider CALICO and the network_policy_config add-on',
+    provisioning: 'managed',
+    replacesCloudCni: false,
+    podAddressing: 'pod-range',
+    podBlock: { kind: 'gke' },
+    kubeProxyReplacement: never("GKE's Calico network policy keeps kube-proxy; choose dataplane-v2 for kube-proxy replacement"),
+    wireguard: never("GKE's Calico network policy has no transparent encryption; choose dataplane-v2"),
+    hubble: never('GKE observability comes with Dataplane V2; choose dataplane-v2'),
+    enforcesNetworkPolicy: true,
+    controlPlaneReachesPods: true,
+    needsNodePodCidrAllocator: false,
+  },
+  { ...AKS_AZURE_CILIUM, kind: 'cloud', mode: 'azure-cilium', summary: 'Azure CNI overlay powered by Cilium (network_data_plane and network_policy cilium)' },
+  { ...AKS_AZURE_CILIUM, kind: 'cilium', mode: 'azure-cilium', summary: 'Azure CNI overlay powered by Cilium, the managed Cilium of AKS' },
+  {
+    cloud: 'azure',
+    kind: 'cilium',
+    mode: 'overlay',
+    summary: 'Cilium self-installed on network_plugin none: cluster-pool IPAM from network.podCidr, VXLAN',
+    provisioning: 'self-installed',
+    replacesCloudCni: true,
+    podAddressing: 'pod-range',
+    podBlock: { kind: 'per-node', prefix: 24 },
+    kubeProxyReplacement: never('the azurerm provider cannot disable kube-proxy on AKS; leave kubeProxyReplacement unset'),
+    wireguard: optional(false),
+    hubble: optional(false),
+    enforcesNetworkPolicy: true,
+    controlPlaneReachesPods: true,
+    needsNodePodCidrAllocator: false,
+  },
+  {
+    cloud: 'azure',
+    kind: 'calico',
+    mode: 'policy-only',
+    summary: 'Azure CNI overlay with network_policy calico (managed by AKS)',
+    provisioning: 'managed',
+    replacesCloudCni: false,
+    podAddressing: 'pod-range',
+    podBlock: { kind: 'per-node', prefix: 24 },
+    kubeProxyReplacement: never('AKS keeps kube-proxy with Calico network policy; choose cilium for kube-proxy replacement'),
+    wireguard: never("AKS's managed Calico policy has no transparent encryption; choose calico vxlan or cilium overlay"),
+    hubble: never('Hubble comes with Cilium'),
+    enforcesNetworkPolicy: true,
+    controlPlaneReachesPods: true,
+    needsNodePodCidrAllocator: false,
+  },
+  {
+    cloud: 'azure',
+    kind: 'calico',
+    mode: 'vxlan',
+    summary: 'Calico self-installed on network_plugin none: VXLAN networking and Calico IPAM from network.podCidr',
+    provisioning: 'self-installed',
+    replacesCloudCni: true,
+    podAddressing: 'pod-range',
+    podBlock: { kind: 'blocks', prefix: 26 },
+    kubeProxyReplacement: never("polycluster runs Calico's iptables dataplane, which keeps kube-proxy; the azurerm provider cannot disable it anyway"),
+    wireguard: optional(false),
+    hubble: never('Hubble comes with Cilium; Calico has its own flow logs'),
+    enforcesNetworkPolicy: true,
+    controlPlaneReachesPods: true,
+    needsNodePodCidrAllocator: false,
+  },
+  {
+    cloud: 'azure',
+    kind: 'flannel',
+    mode: 'vxlan',
+    summary: 'Flannel self-installed on network_plugin none with a node pod-CIDR allocator (AKS ignores pod_cidr there)',
+    provisioning: 'self-installed',
+    replacesCloudCni: true,
+    podAddressing: 'pod-range',
+    podBlock: { kind: 'per-node', prefix: 24 },
+    kubeProxyReplacement: never('Flannel keeps kube-proxy; the azurerm provider cannot disable it anyway'),
+    wireguard: never('polycluster pairs Flannel only with VXLAN; choose cilium or calico for WireGuard'),
+    hubble: never('Hubble comes with Cilium'),
+    enforcesNetworkPolicy: false,
+    controlPlaneReachesPods: true,
+    needsNodePodCidrAllocator: true,
+  },
+];
+
+const GKE_NO_REPLACEMENT = "GKE does not allow replacing its CNI";
+const GKE_NO_SELF_CILIUM = 'Google does not support self-installed Cilium on GKE';
+
+/** The combinations that cannot be built, each with its own reason. */
+export const CNI_REFUSALS: readonly CniRefusal[] = [
+  { cloud: 'aws', kind: 'cilium', mode: 'dataplane-v2', reason: 'Dataplane V2 is GKE-only', alternative: 'mode eni (Cilium replacing the VPC CNI) or chaining' },
+  { cloud: 'aws', kind: 'cilium', mode: 'azure-cilium', reason: 'Azure CNI powered by Cilium is AKS-only', alternative: 'mode eni (Cilium replacing the VPC CNI) or chaining' },
+  { cloud: 'gcp', kind: 'cilium', mode: 'eni', reason: `${GKE_NO_SELF_CILIUM}, and ENI IPAM is AWS-only`, alternative: 'mode dataplane-v2 (GKE Dataplane V2 is Cilium-based)' },
+  { cloud: 'gcp', kind: 'cilium', mode: 'chaining', reason: GKE_NO_SELF_CILIUM, alternative: 'mode dataplane-v2 (GKE Dataplane V2 is Cilium-based)' },
+  { cloud: 'gcp', kind: 'cilium', mode: 'overlay', reason: GKE_NO_SELF_CILIUM, alternative: 'mode dataplane-v2 (GKE Dataplane V2 is Cilium-based)' },
+  { cloud: 'gcp', kind: 'cilium', mode: 'azure-cilium', reason: 'Azure CNI powered by Cilium is AKS-only', alternative: 'mode dataplane-v2 (GKE Dataplane V2 is Cilium-based)' },
+  { cloud: 'azure', kind: 'cilium', mode: 'eni', reason: 'ENI IPAM is AWS-only', alternative: 'mode azure-cilium (managed) or overlay (self-installed on network_plugin none)' },
+  { cloud: 'azure', kind: 'cilium', mode: 'chaining', reason: 'AKS offers Cilium as Azure CNI\'s own data plane instead of chaining', alternative: 'mode azure-cilium (managed) or overlay (self-installed on network_plugin none)' },
+  { cloud: 'azure', kind: 'cilium', mode: 'dataplane-v2', reason: 'Dataplane V2 is GKE-only', alternative: 'mode azure-cilium (managed) or overlay (self-installed on network_plugin none)' },
+  { cloud: 'gcp', kind: 'calico', mode: 'vxlan', reason: GKE_NO_REPLACEMENT, alternative: "mode policy-only (GKE's managed Calico network policy)" },
+  { cloud: 'gcp', kind: 'flannel', mode: 'vxlan', reason: `${GKE_NO_REPLACEMENT}, and Flannel can only run as the cluster's CNI`, alternative: 'cni.kind cloud (Dataplane V2) or calico with mode policy-only' },
+  { cloud: 'gcp', kind: 'cloud', mode: 'vpc-cni', reason: 'the VPC CNI is the cloud networking of EKS', alternative: 'mode dataplane-v2, or leave cni.mode unset' },
+  { cloud: 'azure', kind: 'cloud', mode: 'vpc-cni', reason: 'the VPC CNI is the cloud networking of EKS', alternative: 'mode azure-cilium, or leave cni.mode unset' },
+  { cloud: 'aws', kind: 'cloud', mode: 'dataplane-v2', reason: 'Dataplane V2 is the cloud networking of GKE', alternative: 'mode vpc-cni, or leave cni.mode unset' },
+  { cloud: 'azure', kind: 'cloud', mode: 'dataplane-v2', reason: 'Dataplane V2 is the cloud networking of GKE', alternative: 'mode azure-cilium, or leave cni.mode unset' },
+  { cloud: 'aws', kind: 'cloud', mode: 'azure-cilium', reason: 'Azure CNI powered by Cilium is the cloud networking of AKS', alternative: 'mode vpc-cni, or leave cni.mode unset' },
+  { cloud: 'gcp', kind: 'cloud', mode: 'azure-cilium', reason: 'Azure CNI powered by Cilium is the cloud networking of AKS', alternative: 'mode dataplane-v2, or leave cni.mode unset' },
+];
+
+/** The outcome of looking up a combination. */
+export type CniLookup =
+  | { readonly ok: true; readonly cell: CniCell }
+  | { readonly ok: false; readonly reason: string; readonly alternative: string };
+
+/** Looks up cloud × kind × mode; unknown modes are refused with the modes that exist. */
+export function lookupCni(cloud: Cloud, kind: CniKind, mode: string): CniLookup {
+  const cell = CNI_CELLS.find((c) => c.cloud === cloud && c.kind === kind && c.mode === mode);
+  if (cell) return { ok: true, cell };
+  const refusal = CNI_REFUSALS.find((r) => r.cloud === cloud && r.kind === kind && r.mode === mode);
+  if (refusal) return { ok: false, reason: refusal.reason, alternative: refusal.alternative };
+  const modes = modesOn(cloud, kind);
+  return {
+    ok: false,
+    reason: `is not a ${kind} mode`,
+    alternative: modes.length > 0 ? `one of ${modes.join(', ')}` : 'another cni.kind',
+  };
+}
+
+/** The implemented modes of a kind on a cloud. */
+export function modesOn(cloud: Cloud, kind: CniKind): readonly string[] {
+  return CNI_CELLS.filter((c) => c.cloud === cloud && c.kind === kind).map((c) => c.mode);
+}

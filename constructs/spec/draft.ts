@@ -1,0 +1,197 @@
+import { defaultFor, DEFAULTS, type DefaultPath } from './defaults';
+import type { NodeCounts, ResolvedAzure, ResolvedNamespace, ResolvedStateBackend } from './resolved';
+import type {
+  AcmeSpec,
+  ClusterSpec,
+  Cloud,
+  CniEncryption,
+  CniKind,
+  DeployerNetwork,
+  NodePoolSpec,
+  Profile,
+  SizeScope,
+  StateBackendSpec,
+  SubnetLayoutSpec,
+  TaintSpec,
+} from './types';
+
+/**
+ * A spec with every default applied and nothing checked beyond its shape: the input of the
+ * validation rules and of the final resolution.
+ */
+export interface Draft {
+  readonly spec: ClusterSpec;
+  readonly name: string;
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly profile: Profile;
+  readonly kubernetesVersion: string;
+  readonly zoneCount: number;
+  readonly zoneNames?: readonly string[];
+  readonly vpcCidr: string;
+  readonly podCidr: string;
+  readonly serviceCidr: string;
+  readonly controlPlaneCidr: string;
+  readonly subnets: Required<SubnetLayoutSpec>;
+  readonly cni: {
+    readonly kind: CniKind;
+    readonly mode: string;
+    readonly kubeProxyReplacement?: boolean;
+    readonly encryption: CniEncryption;
+    readonly hubble: boolean;
+  };
+  readonly admins: readonly string[];
+  readonly deployerNetwork: DeployerNetwork;
+  readonly deployerPrincipal?: string;
+  readonly nodePools: readonly DraftNodePool[];
+  readonly nat: 'per-zone' | 'single' | 'none';
+  readonly ingress: {
+    readonly controller: 'cloud' | 'traefik' | 'nginx';
+    readonly exposure: 'internal' | 'internet-facing';
+    readonly externalDnsZones: readonly string[];
+  };
+  readonly certManager: { readonly enabled: boolean; readonly acme?: Required<AcmeSpec> };
+  readonly namespaces: readonly ResolvedNamespace[];
+  readonly tags: Readonly<Record<string, string>>;
+  readonly stateBackend: ResolvedStateBackend;
+  readonly logRetentionDays: number;
+  readonly hostEncryption: boolean;
+  readonly azure?: ResolvedAzure;
+}
+
+/** A node pool with defaults applied; counts as written, in the pool's own scope. */
+export interface DraftNodePool {
+  readonly name: string;
+  readonly machineType: string;
+  readonly sizeScope: SizeScope;
+  readonly counts: NodeCounts;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly taints: readonly TaintSpec[];
+  readonly maxPods: number;
+  readonly diskSizeGiB: number;
+  readonly spot: boolean;
+}
+
+/** Applies every default to a shape-checked spec. */
+export function draftOf(spec: ClusterSpec): Draft {
+  const profile: Profile = spec.profile ?? (DEFAULTS.profile as Profile);
+  const d = <T>(path: DefaultPath): T => defaultFor(path, spec.cloud, profile) as T;
+  const network = spec.network ?? {};
+  const layout = network.subnets ?? {};
+  const cniKind: CniKind = spec.cni?.kind ?? d('cni.kind');
+  const zoneCount = spec.zones?.length ?? spec.zoneCount ?? DEFAULTS.zoneCount;
+  const azureZones = ['1', '2', '3'].slice(0, zoneCount);
+  const pools: readonly NodePoolSpec[] = spec.nodePools ?? DEFAULTS.nodePools;
+
+  return {
+    spec,
+    name: spec.name,
+    cloud: spec.cloud,
+    region: spec.region,
+    profile,
+    kubernetesVersion: spec.kubernetesVersion ?? DEFAULTS.kubernetesVersion,
+    zoneCount,
+    ...(spec.zones ? { zoneNames: spec.zones } : spec.cloud === 'azure' ? { zoneNames: azureZones } : {}),
+    vpcCidr: network.vpcCidr ?? d('network.vpcCidr'),
+    podCidr: network.podCidr ?? d('network.podCidr'),
+    serviceCidr: network.serviceCidr ?? d('network.serviceCidr'),
+    controlPlaneCidr: network.controlPlaneCidr ?? d('network.controlPlaneCidr'),
+    subnets: {
+      privatePrefix: layout.privatePrefix ?? d('network.subnets.privatePrefix'),
+      publicPrefix: layout.publicPrefix ?? d('network.subnets.publicPrefix'),
+      nodePrefix: layout.nodePrefix ?? d('network.subnets.nodePrefix'),
+      apiServerPrefix: layout.apiServerPrefix ?? d('network.subnets.apiServerPrefix'),
+    },
+    cni: {
+      kind: cniKind,
+      mode: spec.cni?.mode ?? DEFAULTS['cni.mode'][cniKind][spec.cloud],
+      ...(spec.cni?.kubeProxyReplacement === undefined ? {} : { kubeProxyReplacement: spec.cni.kubeProxyReplacement }),
+      encryption: spec.cni?.encryption ?? d('cni.encryption'),
+      hubble: spec.cni?.hubble ?? d('cni.hubble'),
+    },
+    admins: spec.access?.admins ?? d('access.admins'),
+    deployerNetwork: spec.access?.deployer?.network ?? d('access.deployer.network'),
+    ...(spec.access?.deployer?.principal ? { deployerPrincipal: spec.access.deployer.principal } : {}),
+    nodePools: pools.map((pool) => draftPool(pool, d)),
+    nat: spec.egress?.nat ?? d('egress.nat'),
+    ingress: {
+      controller: spec.ingress?.controller ?? d('ingress.controller'),
+      exposure: spec.ingress?.exposure ?? d('ingress.exposure'),
+      externalDnsZones: spec.ingress?.externalDnsZones ?? d('ingress.externalDnsZones'),
+    },
+    certManager: {
+      enabled: spec.certManager?.enabled ?? d('certManager.enabled'),
+      ...(spec.certManager?.acme
+        ? {
+            acme: {
+              email: spec.certManager.acme.email,
+              solver: spec.certManager.acme.solver ?? d('certManager.acme.solver'),
+              dnsZones: spec.certManager.acme.dnsZones ?? d('certManager.acme.dnsZones'),
+            },
+          }
+        : {}),
+    },
+    namespaces: (spec.namespaces ?? DEFAULTS.namespaces).map((ns) => ({
+      name: ns.name,
+      labels: ns.labels ?? d('namespaces[].labels'),
+      baseline: ns.baseline ?? d('namespaces[].baseline'),
+      exposed: ns.exposed ?? d('namespaces[].exposed'),
+      denyMetadata: ns.denyMetadata ?? d('namespaces[].denyMetadata'),
+      allow: (ns.allow ?? d<ResolvedNamespace['allow']>('namespaces[].allow')).map((a) => ({
+        ...a,
+        ports: a.ports.map((p) => ({ port: p.port, protocol: p.protocol ?? d('ports[].protocol') })),
+      })),
+      egress: (ns.egress ?? d<ResolvedNamespace['egress']>('namespaces[].egress')).map((e) => ({
+        ...e,
+        ports: e.ports.map((p) => ({ port: p.port, protocol: p.protocol ?? d('ports[].protocol') })),
+      })),
+    })),
+    tags: { ...(spec.tags ?? DEFAULTS.tags), 'polycluster-cluster': spec.name, 'polycluster-profile': profile },
+    stateBackend: backendOf(spec, d),
+    logRetentionDays: spec.security?.logRetentionDays ?? d('security.logRetentionDays'),
+    hostEncryption: spec.security?.hostEncryption ?? d('security.hostEncryption'),
+    ...(spec.cloud === 'azure'
+      ? {
+          azure: {
+            ...(spec.azure?.subscriptionId ? { subscriptionId: spec.azure.subscriptionId } : {}),
+            resourceGroupName: spec.azure?.resourceGroupName ?? `${spec.name}-rg`,
+            dnsPrefix: spec.azure?.dnsPrefix ?? spec.name,
+            systemPool: {
+              machineType: spec.azure?.systemPool?.machineType ?? d('azure.systemPool.machineType'),
+              min: spec.azure?.systemPool?.min ?? d('azure.systemPool.min'),
+              max: spec.azure?.systemPool?.max ?? d('azure.systemPool.max'),
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+function draftPool(pool: NodePoolSpec, d: <T>(path: DefaultPath) => T): DraftNodePool {
+  const min = pool.min ?? d<number>('nodePools[].min');
+  return {
+    name: pool.name,
+    machineType: pool.machineType ?? d('nodePools[].machineType'),
+    sizeScope: pool.sizeScope ?? d('nodePools[].sizeScope'),
+    counts: { min, max: pool.max ?? d('nodePools[].max'), desired: pool.desired ?? min },
+    labels: pool.labels ?? d('nodePools[].labels'),
+    taints: pool.taints ?? d('nodePools[].taints'),
+    maxPods: pool.maxPods ?? d('nodePools[].maxPods'),
+    diskSizeGiB: pool.diskSizeGiB ?? d('nodePools[].diskSizeGiB'),
+    spot: pool.spot ?? d('nodePools[].spot'),
+  };
+}
+
+function backendOf(spec: ClusterSpec, d: <T>(path: DefaultPath) => T): ResolvedStateBackend {
+  const backend: StateBackendSpec = spec.stateBackend ?? DEFAULTS.stateBackend;
+  switch (backend.kind) {
+    case 'local':
+      return { kind: 'local', directory: backend.directory ?? d('stateBackend.directory') };
+    case 's3':
+      return { ...backend, keyPrefix: backend.keyPrefix ?? d('stateBackend.keyPrefix') };
+    case 'gcs':
+      return { ...backend, prefix: backend.prefix ?? d('stateBackend.prefix') };
+    case 'azurerm':
+      return { ...backend, keyPrefix: backend.keyPrefix ?? d('stateBackend.keyPrefix') };
+  }
+}

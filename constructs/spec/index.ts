@@ -1,0 +1,12 @@
+export * from './types';
+export * from './defaults';
+export * from './problems';
+export * from './resolved';
+export { analyseSpec, checkSpec, resolveCluster, validateSpec, type Analysis } from './resolve';
+export { mergeSpecs } from './merge';
+export { CNI_CELLS, CNI_MODES, CNI_REFUSALS, lookupCni, modesOn } from './cni-matrix';
+export type { Capability, CniCell, CniLookup, CniRefusal, PodAddressing, PodBlock } from './cni-matrix';
+export { planSubnets, subnetBlocks, usableAddresses, ZONE_SLOTS, RESERVED_ADDRESSES } from './cidr-plan';
+export type { PlanResult, SubnetBlock, SubnetPlan, SubnetRole } from './cidr-plan';
+export { KUBERNETES_VERSIONS, isSupportedVersion } from './versions';
+export { CILIUM_AGENT_NOT_READY } from './node-pools';

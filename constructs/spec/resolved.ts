@@ -1,0 +1,185 @@
+import type { CniCell } from './cni-matrix';
+import type { SubnetPlan } from './cidr-plan';
+import type {
+  AcmeSpec,
+  AllowanceSpec,
+  Cloud,
+  CniEncryption,
+  CniKind,
+  DeployerNetwork,
+  EgressAllowanceSpec,
+  Profile,
+  SizeScope,
+  StateBackendSpec,
+  TaintSpec,
+} from './types';
+
+/**
+ * The cluster after validation: every default applied, the CNI cell chosen from the matrix and
+ * the address plan computed. Cloud constructs read only this, never the raw spec.
+ */
+export interface ResolvedCluster {
+  readonly name: string;
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly profile: Profile;
+  readonly kubernetesVersion: string;
+  readonly zones: ResolvedZones;
+  readonly network: ResolvedNetwork;
+  readonly cni: ResolvedCni;
+  readonly access: ResolvedAccess;
+  readonly nodePools: readonly ResolvedNodePool[];
+  readonly egress: ResolvedEgress;
+  readonly ingress: ResolvedIngress;
+  readonly certManager: ResolvedCertManager;
+  readonly namespaces: readonly ResolvedNamespace[];
+  /** Spec tags plus `polycluster-cluster` and `polycluster-profile`. */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly stateBackend: ResolvedStateBackend;
+  readonly security: ResolvedSecurity;
+  readonly aws?: { readonly accountId?: string };
+  readonly gcp?: { readonly project: string };
+  readonly azure?: ResolvedAzure;
+  /** The phase stacks this cluster has, in deploy order. */
+  readonly phases: readonly Phase[];
+  /** Every place where the cluster differs from the secure or highly available default. */
+  readonly exceptions: readonly PostureException[];
+}
+
+/** The phase stacks (DESIGN.md). */
+export type Phase = 'cluster' | 'cni' | 'nodes' | 'platform' | 'policies';
+
+/** Zones by position. */
+export interface ResolvedZones {
+  readonly count: number;
+  /** Explicit names; undefined when the cloud picks at deploy time (AWS, GCP). */
+  readonly names?: readonly string[];
+}
+
+export interface ResolvedNetwork {
+  readonly vpcCidr: string;
+  /** Present only when the CNI mode has a pod range. */
+  readonly podCidr?: string;
+  readonly serviceCidr: string;
+  /** The cluster DNS service address: the tenth address of the service range. */
+  readonly dnsServiceIp: string;
+  /** GKE only. */
+  readonly controlPlaneCidr?: string;
+  readonly subnets: SubnetPlan;
+}
+
+export interface ResolvedCni {
+  readonly kind: CniKind;
+  readonly mode: string;
+  /** The matrix cell, for everything the mode implies. */
+  readonly cell: CniCell;
+  readonly kubeProxyReplacement: boolean;
+  readonly encryption: CniEncryption;
+  readonly hubble: boolean;
+  /** The cni phase stack exists: the CNI is a chart installed between control plane and nodes. */
+  readonly selfInstalled: boolean;
+  /** Who enforces NetworkPolicy; `calico-canal` is Calico policy-only paired with Flannel. */
+  readonly policyEnforcement: 'cni' | 'calico-canal' | 'none';
+  /** The control plane cannot reach pod IPs: webhooks must run on hostNetwork on a free port. */
+  readonly webhooksUseHostNetwork: boolean;
+  /** kube-proxy must be installed by the cni stack (the CNI replaces the cloud's, not kube-proxy). */
+  readonly installsKubeProxy: boolean;
+  /** Taints every node starts with until the CNI is ready. */
+  readonly startupTaints: readonly TaintSpec[];
+}
+
+export interface ResolvedAccess {
+  readonly admins: readonly string[];
+  readonly deployer: {
+    readonly network: DeployerNetwork;
+    readonly principal?: string;
+    /** The public endpoint is on, open to `publicCidrs` only. */
+    readonly publicEndpoint: boolean;
+    readonly publicCidrs: readonly string[];
+  };
+}
+
+/** Node counts of one scope. */
+export interface NodeCounts {
+  readonly min: number;
+  readonly max: number;
+  readonly desired: number;
+}
+
+export interface ResolvedNodePool {
+  readonly name: string;
+  readonly machineType: string;
+  readonly sizeScope: SizeScope;
+  /** Counts over the whole pool. From per-zone counts: multiplied by the zone count. */
+  readonly total: NodeCounts;
+  /** Counts per zone. From total counts: divided by the zone count, rounded up. */
+  readonly perZone: NodeCounts;
+  readonly labels: Readonly<Record<string, string>>;
+  /** The spec's taints plus the CNI's startup taints. */
+  readonly taints: readonly TaintSpec[];
+  readonly maxPods: number;
+  readonly diskSizeGiB: number;
+  readonly spot: boolean;
+}
+
+export interface ResolvedEgress {
+  readonly nat: 'per-zone' | 'single' | 'none';
+  /** Static egress addresses to reserve (outputs, for partners' allow lists). */
+  readonly staticIpCount: number;
+}
+
+export interface ResolvedIngress {
+  readonly controller: 'cloud' | 'traefik' | 'nginx';
+  readonly exposure: 'internal' | 'internet-facing';
+  readonly externalDnsZones: readonly string[];
+}
+
+export interface ResolvedCertManager {
+  readonly enabled: boolean;
+  readonly acme?: Required<AcmeSpec>;
+}
+
+export interface ResolvedNamespace {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly baseline: boolean;
+  readonly exposed: boolean;
+  readonly denyMetadata: boolean;
+  readonly allow: readonly AllowanceSpec[];
+  readonly egress: readonly EgressAllowanceSpec[];
+}
+
+/** The backend with its key prefix filled in. */
+export type ResolvedStateBackend =
+  | { readonly kind: 'local'; readonly directory: string }
+  | (Extract<StateBackendSpec, { kind: 's3' }> & { readonly keyPrefix: string })
+  | (Extract<StateBackendSpec, { kind: 'gcs' }> & { readonly prefix: string })
+  | (Extract<StateBackendSpec, { kind: 'azurerm' }> & { readonly keyPrefix: string });
+
+export interface ResolvedSecurity {
+  readonly logRetentionDays: number;
+  readonly hostEncryption: boolean;
+}
+
+export interface ResolvedAzure {
+  readonly subscriptionId?: string;
+  readonly resourceGroupName: string;
+  readonly dnsPrefix: string;
+  readonly systemPool: { readonly machineType: string; readonly min: number; readonly max: number };
+}
+
+/**
+ * A departure from the secure or highly available default, kept so that it shows in the output
+ * (stack outputs, PR review) instead of hiding in a default.
+ */
+export interface PostureException {
+  /** Spec field path. */
+  readonly path: string;
+  readonly value: unknown;
+  /** What production would have. */
+  readonly secureValue: unknown;
+  /** `spec`: written in the spec; `profile`: a development-profile relaxation. */
+  readonly source: 'spec' | 'profile';
+  /** What it means in practice. */
+  readonly effect: string;
+}

@@ -1,0 +1,14 @@
+import type { CniCell } from '../cni-matrix';
+import type { Draft } from '../draft';
+import type { ProblemList } from '../problems';
+
+/** What every validation rule reads and writes. */
+export interface RuleContext {
+  readonly draft: Draft;
+  readonly problems: ProblemList;
+  /** The CNI cell, when the matrix accepted the combination. */
+  readonly cell?: CniCell;
+}
+
+/** A validation rule: adds problems, returns nothing. */
+export type Rule = (ctx: RuleContext) => void;

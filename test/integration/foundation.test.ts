@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'cdktf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CloudDispatcher, defineFleet } from '../../constructs';
+import { countingLoaders } from '../support/fake-builder';
+import { MINIMAL } from '../support/specs';
+import { announceMissing, hasCommand, initAndValidate } from './terraform';
+
+const ROOT = join(__dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'polycluster-it-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file under a folder, relative path -> content. */
+function readTree(dir: string, prefix = ''): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) for (const [k, v] of readTree(path, `${prefix}${entry.name}/`)) files.set(k, v);
+    else files.set(`${prefix}${entry.name}`, readFileSync(path, 'utf8'));
+  }
+  return files;
+}
+
+describe('the compiled app (cdktf.json app)', () => {
+  const app = JSON.parse(readFileSync(join(ROOT, 'cdktf.json'), 'utf8')).app as string;
+
+  beforeAll(() => {
+    execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'inherit' });
+  });
+
+  it('is plain node on the compiled JS, without source maps', () => {
+    expect(app).toBe('node lib/stacks/main.js');
+  });
+
+  it('synthesizes the fleet byte-identically twice', () => {
+    const runs = ['a', 'b'].map((run) => {
+      const cwd = join(work, `app-${run}`);
+      cpSync(join(ROOT, 'lib'), join(cwd, 'lib'), { recursive: true });
+      symlinkSync(join(ROOT, 'node_modules'), join(cwd, 'node_modules'), 'dir');
+      const started = process.hrtime.bigint();
+      execFileSync('sh', ['-c', app], { cwd, stdio: 'inherit' });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      console.log(`app synth ${run}: ${ms.toFixed(0)} ms`);
+      expect(existsSync(join(cwd, 'cdktf.out', 'manifest.json'))).toBe(true);
+      expect(existsSync(join(cwd, 'dist', 'manifests'))).toBe(true);
+      return readTree(join(cwd, 'cdktf.out'));
+    });
+    expect([...runs[1]!]).toEqual([...runs[0]!]);
+  });
+});
+
+describe.skipIf(!hasCommand('terraform'))('terraform validate of the phase stacks', () => {
+  const outdir = join(work, 'fake-fleet');
+
+  beforeAll(async () => {
+    const app = new App({ outdir });
+    await defineFleet(
+      app,
+      {
+        clusters: [
+          { ...MINIMAL.aws, cni: { kind: 'cilium' } },
+          { ...MINIMAL.gcp, stateBackend: { kind: 'gcs', bucket: 'acme-tfstate' } },
+          { ...MINIMAL.azure, stateBackend: { kind: 'azurerm', resourceGroupName: 'tfstate', storageAccountName: 'acmetfstate', containerName: 'tfstate' } },
+          { ...MINIMAL.aws, name: 'eks-s3', stateBackend: { kind: 's3', bucket: 'acme-tfstate', region: 'eu-west-1' } },
+        ],
+      },
+      { dispatcher: new CloudDispatcher(countingLoaders([])) },
+    );
+    app.synth();
+  });
+
+  it('validates every stack with every backend kind', () => {
+    const stacks = readdirSync(join(outdir, 'stacks')).sort();
+    expect(stacks).toHaveLength(5 + 4 + 4 + 4);
+    for (const stack of stacks) initAndValidate(join(outdir, 'stacks', stack));
+  });
+});
+
+if (!hasCommand('terraform')) announceMissing('terraform', 'the terraform validate checks of the synthesized stacks did not run');
+if (!hasCommand('moto_server')) announceMissing('moto (moto_server)', 'the AWS emulator checks cannot run');

@@ -1,0 +1,13 @@
+import type { ClusterSpec } from '../../constructs';
+
+/** Minimal valid specs per cloud, the starting point of most tests. */
+export const MINIMAL: { readonly aws: ClusterSpec; readonly gcp: ClusterSpec; readonly azure: ClusterSpec } = {
+  aws: { name: 'eks-test', cloud: 'aws', region: 'eu-west-1' },
+  gcp: { name: 'gke-test', cloud: 'gcp', region: 'europe-west1', gcp: { project: 'acme-platform' } },
+  azure: { name: 'aks-test', cloud: 'azure', region: 'westeurope' },
+};
+
+/** A spec with fields replaced (shallow per top-level field). */
+export function withSpec(base: ClusterSpec, change: Partial<ClusterSpec>): ClusterSpec {
+  return { ...base, ...change };
+}
