@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { App, Testing, type TerraformStack } from 'cdktf';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  CLOUD_ENTRY_MODULES,
   CloudDispatcher,
   defineCluster,
   defineFleet,
@@ -183,6 +184,14 @@ describe('defineFleet', () => {
     await expect(defineFleet(Testing.app(), { clusters: [MINIMAL.gcp] }, { dispatcher })).rejects.toThrow(
       "polycluster: cannot load the gcp cloud folder (constructs/gcp): Cannot find module './gcp/index.js'",
     );
+  });
+
+  it('imports the real cloud folders lazily: a folder that is not there fails only when a fleet needs it', async () => {
+    const dispatcher = new CloudDispatcher();
+    await dispatcher.load([]);
+    expect(dispatcher.loadedClouds).toEqual([]);
+    await expect(dispatcher.load(['azure'])).rejects.toThrow('polycluster: cannot load the azure cloud folder (constructs/azure)');
+    expect(CLOUD_ENTRY_MODULES).toEqual({ aws: './aws/index.js', gcp: './gcp/index.js', azure: './azure/index.js' });
   });
 
   it('rejects a module that exports another cloud', async () => {

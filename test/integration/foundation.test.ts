@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
@@ -12,6 +12,10 @@ import { announceMissing, hasCommand, initAndValidate } from './terraform';
 const ROOT = join(__dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'polycluster-it-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Every test here runs the compiled package, as cdktf.json's app does.
+beforeAll(() => {
+  execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'inherit' });
+});
 
 /** Every file under a folder, relative path -> content. */
 function readTree(dir: string, prefix = ''): Map<string, string> {
@@ -26,10 +30,6 @@ function readTree(dir: string, prefix = ''): Map<string, string> {
 
 describe('the compiled app (cdktf.json app)', () => {
   const app = JSON.parse(readFileSync(join(ROOT, 'cdktf.json'), 'utf8')).app as string;
-
-  beforeAll(() => {
-    execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'inherit' });
-  });
 
   it('is plain node on the compiled JS, without source maps', () => {
     expect(app).toBe('node lib/stacks/main.js');
@@ -49,6 +49,37 @@ describe('the compiled app (cdktf.json app)', () => {
       return readTree(join(cwd, 'cdktf.out'));
     });
     expect([...runs[1]!]).toEqual([...runs[0]!]);
+  });
+});
+
+describe('the lazy cloud dispatcher, compiled', () => {
+  it('imports only the cloud folders a fleet uses, from the compiled package', () => {
+    const cwd = join(work, 'lazy');
+    cpSync(join(ROOT, 'lib'), join(cwd, 'lib'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(cwd, 'node_modules'), 'dir');
+    // Stand-in cloud folders that record being loaded; the real ones import provider bindings.
+    for (const cloud of ['aws', 'gcp', 'azure']) {
+      mkdirSync(join(cwd, 'lib/constructs', cloud), { recursive: true });
+      writeFileSync(
+        join(cwd, 'lib/constructs', cloud, 'index.js'),
+        `globalThis.loaded = [...(globalThis.loaded ?? []), '${cloud}'];\nexports.builder = { cloud: '${cloud}', build() {} };\n`,
+      );
+    }
+    const script = `
+      const { App } = require('cdktf');
+      const { defineFleet } = require('./lib/constructs');
+      defineFleet(new App({ outdir: 'out' }), { clusters: [
+        { name: 'a', cloud: 'gcp', region: 'europe-west1', gcp: { project: 'acme-platform' } },
+        { name: 'b', cloud: 'gcp', region: 'europe-west1', gcp: { project: 'acme-platform' } },
+      ] }).then(() => console.log(JSON.stringify(globalThis.loaded)));`;
+    const out = execFileSync('node', ['-e', script], { cwd, encoding: 'utf8' });
+    expect(JSON.parse(out.trim())).toEqual(['gcp']);
+  });
+
+  it('names the missing cloud folder when it is not part of the build', () => {
+    const script = `require('./lib/constructs').cloudDispatcher.load(['azure']).catch((e) => console.log(e.message));`;
+    const out = execFileSync('node', ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(out).toContain('polycluster: cannot load the azure cloud folder (constructs/azure)');
   });
 });
 
