@@ -165,7 +165,7 @@ describe('defineFleet', () => {
       const lines = (error as SpecValidationError).message.split('\n').slice(1);
       expect(lines).toEqual([
         expect.stringContaining('clusters[1].gcp.project X is not a GCP project id'),
-        expect.stringContaining('clusters[2].region mars-1 is not a aws region name'),
+        expect.stringContaining('clusters[2].region mars-1 is not an AWS region name'),
         expect.stringContaining('clusters[2].name eks-test is already used by clusters[0]'),
         expect.stringContaining('clusters[3].name eks-test is already used by clusters[0]'),
       ]);

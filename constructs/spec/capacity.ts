@@ -53,6 +53,6 @@ export function zonalSubnetDemand(pools: readonly ResolvedNodePool[], podsInSubn
 }
 
 /** Addresses a regional node subnet must hold (nodes only). */
-export function regionalSubnetDemand(pools: readonly ResolvedNodePool[], zoneCount: number, extraNodes = 0): number {
-  return pools.reduce((sum, pool) => sum + peakNodesTotal(pool, zoneCount), extraNodes);
+export function regionalSubnetDemand(pools: readonly ResolvedNodePool[], zoneCount: number): number {
+  return pools.reduce((sum, pool) => sum + peakNodesTotal(pool, zoneCount), 0);
 }

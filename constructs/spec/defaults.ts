@@ -10,7 +10,7 @@ export type PerProfile<T> = { readonly [P in Profile]: T };
  * `@default` of each field shows the same value in compact JSON; a test keeps them equal, and
  * the README's spec reference is checked against this table too.
  */
-export const DEFAULTS = {
+export const DEFAULTS = deepFreeze({
   zoneCount: 3,
   kubernetesVersion: '1.34',
   profile: 'production',
@@ -81,7 +81,7 @@ export const DEFAULTS = {
   'azure.systemPool.machineType': 'Standard_D4ds_v5',
   'azure.systemPool.min': 3,
   'azure.systemPool.max': 5,
-} as const satisfies Record<string, unknown>;
+} as const satisfies Record<string, unknown>);
 
 /** A field path of `DEFAULTS`. */
 export type DefaultPath = keyof typeof DEFAULTS;
@@ -145,4 +145,13 @@ function isKeyed(value: unknown, keys: readonly string[]): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const own = Object.keys(value);
   return own.length === keys.length && keys.every((k) => own.includes(k));
+}
+
+/** Freezes a value and everything in it: resolved clusters share default lists and objects. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -1,5 +1,5 @@
 import { defaultFor, DEFAULTS, type DefaultPath } from './defaults';
-import type { NodeCounts, ResolvedAzure, ResolvedNamespace, ResolvedStateBackend } from './resolved';
+import type { NodeCounts, ResolvedAzure, ResolvedNamespace, ResolvedNodePool, ResolvedStateBackend } from './resolved';
 import type {
   AcmeSpec,
   ClusterSpec,
@@ -9,10 +9,8 @@ import type {
   DeployerNetwork,
   NodePoolSpec,
   Profile,
-  SizeScope,
   StateBackendSpec,
   SubnetLayoutSpec,
-  TaintSpec,
 } from './types';
 
 /**
@@ -60,17 +58,7 @@ export interface Draft {
 }
 
 /** A node pool with defaults applied; counts as written, in the pool's own scope. */
-export interface DraftNodePool {
-  readonly name: string;
-  readonly machineType: string;
-  readonly sizeScope: SizeScope;
-  readonly counts: NodeCounts;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly taints: readonly TaintSpec[];
-  readonly maxPods: number;
-  readonly diskSizeGiB: number;
-  readonly spot: boolean;
-}
+export type DraftNodePool = Omit<ResolvedNodePool, 'total' | 'perZone'> & { readonly counts: NodeCounts };
 
 /** Applies every default to a shape-checked spec. */
 export function draftOf(spec: ClusterSpec): Draft {
@@ -111,7 +99,7 @@ export function draftOf(spec: ClusterSpec): Draft {
     },
     admins: spec.access?.admins ?? d('access.admins'),
     deployerNetwork: spec.access?.deployer?.network ?? d('access.deployer.network'),
-    ...(spec.access?.deployer?.principal ? { deployerPrincipal: spec.access.deployer.principal } : {}),
+    ...(spec.access?.deployer?.principal !== undefined ? { deployerPrincipal: spec.access.deployer.principal } : {}),
     nodePools: pools.map((pool) => draftPool(pool, d)),
     nat: spec.egress?.nat ?? d('egress.nat'),
     ingress: {

@@ -1,4 +1,5 @@
 import type { CniCell } from './cni-matrix';
+import { DEFAULTS } from './defaults';
 import type { Draft, DraftNodePool } from './draft';
 import type { NodeCounts, ResolvedNodePool } from './resolved';
 import type { TaintSpec } from './types';
@@ -49,4 +50,18 @@ export function resolvePools(draft: Draft, cell: CniCell | undefined): ResolvedN
       spot: pool.spot,
     };
   });
+}
+
+/**
+ * The AKS system pool as a pool, for address demand: it takes node and pod addresses like any
+ * other pool. Undefined on other clouds.
+ */
+export function systemPoolDemand(draft: Draft): ResolvedNodePool | undefined {
+  if (!draft.azure) return undefined;
+  const { min, max, machineType } = draft.azure.systemPool;
+  const { total, perZone } = countsInBothScopes(
+    { name: 'system', machineType, sizeScope: 'total', counts: { min, max, desired: min }, labels: {}, taints: [], maxPods: DEFAULTS['nodePools[].maxPods'], diskSizeGiB: DEFAULTS['nodePools[].diskSizeGiB'], spot: false },
+    draft.zoneCount,
+  );
+  return { name: 'system', machineType, sizeScope: 'total', total, perZone, labels: {}, taints: [], maxPods: DEFAULTS['nodePools[].maxPods'], diskSizeGiB: DEFAULTS['nodePools[].diskSizeGiB'], spot: false };
 }

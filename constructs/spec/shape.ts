@@ -16,14 +16,29 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-/** `/nodePools/1/name` -> `nodePools[1].name`. */
-export function toFieldPath(instancePath: string, child?: string): string {
-  const parts = instancePath.split('/').filter((p) => p !== '');
+/**
+ * `/nodePools/1/name` -> `nodePools[1].name`. JSON-pointer escapes are decoded, and a segment
+ * is a list position only where the data at that point is a list (a tag may be named `2024`).
+ */
+export function toFieldPath(spec: unknown, instancePath: string, child?: string): string {
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (child !== undefined) parts.push(child);
-  return parts.reduce((path, part) => {
-    if (/^\d+$/.test(part)) return `${path}[${part}]`;
-    return path === '' ? part : `${path}.${part}`;
-  }, '');
+  let node: unknown = spec;
+  let path = '';
+  for (const part of parts) {
+    if (Array.isArray(node)) path = `${path}[${part}]`;
+    else path = path === '' ? part : `${path}.${part}`;
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  }
+  return path;
+}
+
+/** `a integer` -> `an integer`. */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 /** Shape problems (types, enums, required and unknown fields) of a raw spec. */
@@ -33,7 +48,7 @@ export function shapeProblems(spec: unknown): Problem[] {
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const error of validate.errors ?? []) {
-    const problem = toProblem(error);
+    const problem = toProblem(spec, error);
     if (problem === undefined) continue;
     const key = `${problem.path}|${problem.rule}`;
     if (seen.has(key)) continue;
@@ -43,8 +58,8 @@ export function shapeProblems(spec: unknown): Problem[] {
   return problems;
 }
 
-function toProblem(error: ErrorObject): Problem | undefined {
-  const path = toFieldPath(error.instancePath);
+function toProblem(spec: unknown, error: ErrorObject): Problem | undefined {
+  const path = toFieldPath(spec, error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -52,7 +67,7 @@ function toProblem(error: ErrorObject): Problem | undefined {
       const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
       const near = nearest(field, known);
       return {
-        path: toFieldPath(error.instancePath, field),
+        path: toFieldPath(spec, error.instancePath, field),
         value: (error.data as Record<string, unknown>)[field],
         rule: UNKNOWN_FIELD,
         fix: near ? `did you mean ${near}? Known fields here: ${known.join(', ')}` : `remove it; known fields here: ${known.join(', ')}`,
@@ -60,13 +75,13 @@ function toProblem(error: ErrorObject): Problem | undefined {
     }
     case 'required':
       return {
-        path: toFieldPath(error.instancePath, String(params.missingProperty)),
+        path: toFieldPath(spec, error.instancePath, String(params.missingProperty)),
         value: undefined,
         rule: 'is required',
         fix: `set ${String(params.missingProperty)}`,
       };
     case 'type':
-      return { path, value: error.data, rule: `is not of type ${String(params.type)}`, fix: `write a ${String(params.type)}` };
+      return { path, value: error.data, rule: `is not of type ${String(params.type)}`, fix: `write ${withArticle(String(params.type))}` };
     case 'enum':
       return {
         path,

@@ -10,6 +10,13 @@ export type Cloud = 'aws' | 'gcp' | 'azure';
 /** The clouds, in the order used for documentation and iteration. */
 export const CLOUDS: readonly Cloud[] = ['aws', 'gcp', 'azure'];
 
+/** How messages name each cloud, with the article that goes before it. */
+export const CLOUD_NAMES: { readonly [C in Cloud]: { readonly name: string; readonly article: string } } = {
+  aws: { name: 'AWS', article: 'an AWS' },
+  gcp: { name: 'GCP', article: 'a GCP' },
+  azure: { name: 'Azure', article: 'an Azure' },
+};
+
 /**
  * `production` keeps every secure and highly available default. `development` relaxes a listed
  * set of cost-heavy defaults (see `PROFILE_RELAXATIONS`); a value written in the spec always wins.

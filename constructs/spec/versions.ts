@@ -16,7 +16,7 @@ export const KUBERNETES_VERSIONS: { readonly [C in Cloud]: { readonly oldest: st
 
 /** `1.34` -> 34; undefined unless the string is a `1.<minor>` version. */
 export function minorOf(version: string): number | undefined {
-  const match = /^1\.(\d{1,3})$/.exec(version);
+  const match = /^1\.(0|[1-9]\d{0,2})$/.exec(version);
   return match ? Number(match[1]) : undefined;
 }
 

@@ -1,7 +1,10 @@
 import { blockSize, cidrProblem, cidrSize, prefixOf } from '../cidr';
 import { planSubnets, smallestVpcPrefix, subnetBlocks, usableAddresses } from '../cidr-plan';
 import { podRangeDemand, regionalSubnetDemand, zonalSubnetDemand } from '../capacity';
-import { resolvePools } from '../node-pools';
+import { resolvePools, systemPoolDemand } from '../node-pools';
+import type { Draft } from '../draft';
+import type { CniCell } from '../cni-matrix';
+import type { ResolvedNodePool } from '../resolved';
 import type { Rule, RuleContext } from './context';
 import { subnetPrefixBounds } from './network';
 
@@ -12,10 +15,18 @@ function prefixFor(addresses: bigint, reserved = 0): number {
   return prefix;
 }
 
+/** Every pool that takes addresses: the spec's pools and, on AKS, the system pool. */
+function demandPools(draft: Draft, cell: CniCell | undefined): ResolvedNodePool[] {
+  const system = systemPoolDemand(draft);
+  return [...resolvePools(draft, cell), ...(system ? [system] : [])];
+}
+
 /** Whether the inputs the capacity checks read are valid; otherwise other rules report them. */
 function checkable(ctx: RuleContext): boolean {
   const { draft } = ctx;
-  const poolsValid = draft.nodePools.every((p) => p.counts.min <= p.counts.max && p.maxPods >= 1);
+  const system = draft.azure?.systemPool;
+  const poolsValid =
+    draft.nodePools.every((p) => p.counts.min <= p.counts.max && p.maxPods >= 1) && (!system || system.min <= system.max);
   const prefixesValid = subnetPrefixBounds(draft).every((b) => b.value >= b.widest && b.value <= b.narrowest);
   return ctx.cell !== undefined && cidrProblem(draft.vpcCidr) === undefined && poolsValid && prefixesValid && draft.zoneCount >= 1;
 }
@@ -38,7 +49,7 @@ export const subnetPlanRule: Rule = (ctx) => {
 export const nodeCapacityRule: Rule = (ctx) => {
   if (!checkable(ctx)) return;
   const { draft, problems, cell } = ctx;
-  const pools = resolvePools(draft, cell);
+  const pools = demandPools(draft, cell);
   const s = draft.subnets;
   const short = (path: string, prefix: number, have: number, need: number, what: string): void => {
     problems.add(
@@ -53,8 +64,7 @@ export const nodeCapacityRule: Rule = (ctx) => {
     const have = usableAddresses('aws', s.privatePrefix);
     if (have < need) short('network.subnets.privatePrefix', s.privatePrefix, have, need, 'the node pools of one zone');
   } else {
-    const extra = draft.azure ? draft.azure.systemPool.max + draft.zoneCount : 0;
-    const need = regionalSubnetDemand(pools, draft.zoneCount, extra);
+    const need = regionalSubnetDemand(pools, draft.zoneCount);
     const have = usableAddresses(draft.cloud, s.nodePrefix);
     if (have < need) short('network.subnets.nodePrefix', s.nodePrefix, have, need, 'the node pools');
   }
@@ -64,7 +74,7 @@ export const podCapacityRule: Rule = (ctx) => {
   if (!checkable(ctx)) return;
   const { draft, problems, cell } = ctx;
   if (cell!.podAddressing !== 'pod-range' || !cell!.podBlock || cidrProblem(draft.podCidr)) return;
-  const need = podRangeDemand(resolvePools(draft, cell), cell!.podBlock, draft.zoneCount);
+  const need = podRangeDemand(demandPools(draft, cell), cell!.podBlock, draft.zoneCount);
   const have = cidrSize(draft.podCidr);
   if (have < need) {
     problems.add(

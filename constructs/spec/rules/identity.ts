@@ -1,6 +1,6 @@
 import { ZONE_SLOTS } from '../cidr-plan';
 import { isSupportedVersion, KUBERNETES_VERSIONS, minorOf } from '../versions';
-import { CLOUDS, type Cloud } from '../types';
+import { CLOUD_NAMES, CLOUDS, type Cloud } from '../types';
 import type { Rule } from './context';
 import { GUID } from './patterns';
 
@@ -46,17 +46,22 @@ export const nameRule: Rule = ({ draft, problems }) => {
 export const regionRule: Rule = ({ draft, problems }) => {
   const rule = REGION_RULES[draft.cloud];
   if (!rule.pattern.test(draft.region)) {
-    problems.add('region', draft.region, `is not a ${draft.cloud} region name`, `use a region such as ${rule.example}`);
+    problems.add('region', draft.region, `is not ${CLOUD_NAMES[draft.cloud].article} region name`, `use a region such as ${rule.example}`);
   }
 };
+
+/** Whether `zone` is `region` followed by a suffix of the given shape. */
+function suffixOf(zone: string, region: string, suffix: RegExp): boolean {
+  return zone.startsWith(region) && suffix.test(zone.slice(region.length));
+}
 
 /** A zone name's expected shape on each cloud. */
 function zoneProblem(cloud: Cloud, region: string, zone: string): string | undefined {
   switch (cloud) {
     case 'aws':
-      return new RegExp(`^${region}[a-z]$`).test(zone) ? undefined : `is not an availability zone of ${region} (such as ${region}a; Local and Wavelength Zones cannot host EKS control-plane subnets)`;
+      return suffixOf(zone, region, /^[a-z]$/) ? undefined : `is not an availability zone of ${region} (such as ${region}a; Local and Wavelength Zones cannot host EKS control-plane subnets)`;
     case 'gcp':
-      return new RegExp(`^${region}-[a-z]$`).test(zone) ? undefined : `is not a zone of ${region} (such as ${region}-b)`;
+      return suffixOf(zone, region, /^-[a-z]$/) ? undefined : `is not a zone of ${region} (such as ${region}-b)`;
     case 'azure':
       return ['1', '2', '3'].includes(zone) ? undefined : 'is not an Azure availability zone (1, 2 or 3)';
   }
@@ -105,7 +110,7 @@ export const cloudSettingsRule: Rule = ({ draft, problems }) => {
   const { spec } = draft;
   for (const other of CLOUDS) {
     if (other !== draft.cloud && spec[other] !== undefined) {
-      problems.add(other, spec[other], `are ${other} settings on a ${draft.cloud} cluster`, `remove the ${other} block, or set cloud to ${other}`);
+      problems.add(other, spec[other], `are ${CLOUD_NAMES[other].name} settings on ${CLOUD_NAMES[draft.cloud].article} cluster`, `remove the ${other} block, or set cloud to ${other}`);
     }
   }
   if (draft.cloud === 'gcp') {

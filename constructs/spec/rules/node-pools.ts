@@ -1,4 +1,4 @@
-import type { Cloud } from '../types';
+import { CLOUD_NAMES, type Cloud } from '../types';
 import type { Rule } from './context';
 import { isLabelValue, isRestrictedNodeLabel, labelKeyProblem } from './patterns';
 
@@ -37,7 +37,7 @@ export const nodePoolsRule: Rule = ({ draft, problems }) => {
     }
     const machine = MACHINE_TYPES[cloud];
     if (!machine.pattern.test(pool.machineType)) {
-      problems.add(at('machineType'), pool.machineType, `is not a ${cloud} machine type`, `use a ${cloud} type such as ${machine.example}`);
+      problems.add(at('machineType'), pool.machineType, `is not ${CLOUD_NAMES[cloud].article} machine type`, `use ${CLOUD_NAMES[cloud].article} type such as ${machine.example}`);
     }
     const { min, max, desired } = pool.counts;
     if (max < 1) problems.add(at('max'), max, 'allows no node', 'set max to 1 or more');

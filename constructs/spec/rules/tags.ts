@@ -1,5 +1,11 @@
 import type { Rule } from './context';
 
+/** A valid GCP label key made from an invalid one, for the fix. */
+function gcpLabelKey(key: string): string {
+  const cleaned = key.toLowerCase().replace(/[^a-z0-9_-]/g, '-').replace(/^[^a-z]+/, '').slice(0, 63);
+  return cleaned === '' ? 'label' : cleaned;
+}
+
 /** Tag keys polycluster sets itself. */
 const OWN_KEYS = ['polycluster-cluster', 'polycluster-profile'];
 
@@ -25,7 +31,7 @@ export const tagsRule: Rule = ({ draft, problems }) => {
       case 'gcp':
         // Tags become GKE and resource labels on GCP.
         if (!/^[a-z][a-z0-9_-]{0,62}$/.test(key)) {
-          problems.add(path, key, 'is not a valid GCP label key (lowercase letters, digits, _ and -, starting with a letter, at most 63)', `use e.g. ${key.toLowerCase().replace(/[^a-z0-9_-]/g, '-')}`);
+          problems.add(path, key, 'is not a valid GCP label key (lowercase letters, digits, _ and -, starting with a letter, at most 63)', `use e.g. ${gcpLabelKey(key)}`);
         }
         if (!/^[a-z0-9_-]{0,63}$/.test(value)) {
           problems.add(path, value, 'is not a valid GCP label value (lowercase letters, digits, _ and -, at most 63)', `use e.g. ${value.toLowerCase().replace(/[^a-z0-9_-]/g, '-').slice(0, 63)}`);
