@@ -226,8 +226,11 @@ export interface AccessSpec {
 
 /** A Kubernetes taint on every node of a pool. */
 export interface TaintSpec {
+  /** Taint key, a label-style key such as `dedicated` or `example.com/gpu`. */
   readonly key: string;
+  /** Taint value; none when left out. */
   readonly value?: string;
+  /** What the taint does to pods without a matching toleration. */
   readonly effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
 }
 
@@ -355,6 +358,7 @@ export interface CertManagerSpec {
 
 /** A TCP/UDP port. */
 export interface PortSpec {
+  /** Port number, 1-65535. */
   readonly port: number;
   /** @default "TCP" */
   readonly protocol?: 'TCP' | 'UDP';
@@ -376,15 +380,19 @@ export interface AppSelectorSpec {
 
 /** Ingress to `to` from `from` on `ports`, on top of the baseline. */
 export interface AllowanceSpec {
+  /** The calling pods. */
   readonly from: PeerSpec;
   /** The app being called, in the namespace that declares the allowance. */
   readonly to: AppSelectorSpec;
+  /** Ports of the callee that the callers may reach. */
   readonly ports: readonly PortSpec[];
 }
 
 /** Egress from the namespace to a CIDR outside the cluster. */
 export interface EgressAllowanceSpec {
+  /** Destination range, e.g. a partner's API. */
   readonly cidr: string;
+  /** Destination ports. */
   readonly ports: readonly PortSpec[];
 }
 
@@ -427,6 +435,7 @@ export interface NamespaceSpec {
 
 /** State files on disk. */
 export interface LocalBackendSpec {
+  /** Selects this backend. */
   readonly kind: 'local';
   /**
    * Folder for the state files, relative to the project root.
@@ -437,8 +446,11 @@ export interface LocalBackendSpec {
 
 /** S3 with locking: S3 native lock files (Terraform >= 1.10), or a DynamoDB table when named. */
 export interface S3BackendSpec {
+  /** Selects this backend. */
   readonly kind: 's3';
+  /** Bucket name (versioning on is recommended). */
   readonly bucket: string;
+  /** The bucket's region. */
   readonly region: string;
   /**
    * Key prefix; each stack's state is `<keyPrefix>/<stack>.tfstate`.
@@ -453,7 +465,9 @@ export interface S3BackendSpec {
 
 /** A GCS bucket (locking is built in). */
 export interface GcsBackendSpec {
+  /** Selects this backend. */
   readonly kind: 'gcs';
+  /** Bucket name. */
   readonly bucket: string;
   /**
    * Object prefix; each stack's state is under `<prefix>/<stack>`.
@@ -464,9 +478,13 @@ export interface GcsBackendSpec {
 
 /** An Azure storage container (blob leases lock), reached with Entra ID auth. */
 export interface AzurermBackendSpec {
+  /** Selects this backend. */
   readonly kind: 'azurerm';
+  /** Resource group of the storage account. */
   readonly resourceGroupName: string;
+  /** Storage account name. */
   readonly storageAccountName: string;
+  /** Blob container for the state. */
   readonly containerName: string;
   /**
    * Blob name prefix; each stack's state is `<keyPrefix>/<stack>.tfstate`.
@@ -548,6 +566,7 @@ export interface AzureSettings {
 export interface FleetSpec {
   /** Base spec merged under each cluster (see `mergeSpecs` for the rules). */
   readonly defaults?: SpecDefaults;
+  /** The clusters; names must be unique in the fleet. */
   readonly clusters: readonly ClusterSpec[];
 }
 

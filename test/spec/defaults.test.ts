@@ -20,6 +20,10 @@ const documented = fields.filter((f) => f.defaultText !== undefined);
 const pathOf = (iface: string, property: string): string => `${INTERFACE_PATHS[iface] ?? `?${iface}.`}${property}`;
 
 describe('documented defaults are the applied defaults', () => {
+  it('documents every field of every spec interface', () => {
+    expect(fields.filter((f) => !f.documented).map((f) => `${f.iface}.${f.property}`)).toEqual([]);
+  });
+
   it('maps every interface of types.ts to a spec path', () => {
     const unmapped = [...new Set(fields.map((f) => f.iface))].filter((i) => INTERFACE_PATHS[i] === undefined);
     expect(unmapped).toEqual([]);

@@ -6,6 +6,8 @@ export interface DocumentedField {
   readonly iface: string;
   readonly property: string;
   readonly optional: boolean;
+  /** Whether a doc comment precedes the property. */
+  readonly documented: boolean;
   readonly defaultText?: string;
 }
 
@@ -28,6 +30,7 @@ export function documentedFields(): DocumentedField[] {
         iface: iface!,
         property: prop[3]!,
         optional: prop[4] === '?',
+        documented: prop[1] !== undefined,
         ...(def ? { defaultText: def[1]!.trim() } : {}),
       });
     }

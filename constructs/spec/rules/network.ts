@@ -103,6 +103,9 @@ export const serviceRangeRule: Rule = ({ draft, problems }) => {
   const cidr = draft.serviceCidr;
   if (cidrProblem(cidr)) return;
   const prefix = prefixOf(cidr);
+  if (prefix > 28) {
+    problems.add('network.serviceCidr', cidr, `has prefix /${prefix}, too small for the cluster DNS service at its tenth address and the services beside it`, 'use a /16 to /24, e.g. 172.20.0.0/16');
+  }
   if (draft.cloud === 'aws') {
     if (!RFC1918.some((r) => cidrContains(r, cidr))) {
       problems.add('network.serviceCidr', cidr, 'is not inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, as EKS requires', 'use a private range such as 172.20.0.0/16');
