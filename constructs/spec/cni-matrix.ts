@@ -320,17 +320,24 @@ export const CNI_REFUSALS: readonly CniRefusal[] = [
 /** The outcome of looking up a combination. */
 export type CniLookup =
   | { readonly ok: true; readonly cell: CniCell }
-  | { readonly ok: false; readonly reason: string; readonly alternative: string };
+  | {
+      readonly ok: false;
+      /** `refused`: a known mode this cloud cannot build; `unknown`: no such mode of the kind. */
+      readonly why: 'refused' | 'unknown';
+      readonly reason: string;
+      readonly alternative: string;
+    };
 
 /** Looks up cloud × kind × mode; unknown modes are refused with the modes that exist. */
 export function lookupCni(cloud: Cloud, kind: CniKind, mode: string): CniLookup {
   const cell = CNI_CELLS.find((c) => c.cloud === cloud && c.kind === kind && c.mode === mode);
   if (cell) return { ok: true, cell };
   const refusal = CNI_REFUSALS.find((r) => r.cloud === cloud && r.kind === kind && r.mode === mode);
-  if (refusal) return { ok: false, reason: refusal.reason, alternative: refusal.alternative };
+  if (refusal) return { ok: false, why: 'refused', reason: refusal.reason, alternative: refusal.alternative };
   const modes = modesOn(cloud, kind);
   return {
     ok: false,
+    why: 'unknown',
     reason: `is not a ${kind} mode`,
     alternative: modes.length > 0 ? `one of ${modes.join(', ')}` : 'another cni.kind',
   };

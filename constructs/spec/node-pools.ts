@@ -59,9 +59,17 @@ export function resolvePools(draft: Draft, cell: CniCell | undefined): ResolvedN
 export function systemPoolDemand(draft: Draft): ResolvedNodePool | undefined {
   if (!draft.azure) return undefined;
   const { min, max, machineType } = draft.azure.systemPool;
-  const { total, perZone } = countsInBothScopes(
-    { name: 'system', machineType, sizeScope: 'total', counts: { min, max, desired: min }, labels: {}, taints: [], maxPods: DEFAULTS['nodePools[].maxPods'], diskSizeGiB: DEFAULTS['nodePools[].diskSizeGiB'], spot: false },
-    draft.zoneCount,
-  );
-  return { name: 'system', machineType, sizeScope: 'total', total, perZone, labels: {}, taints: [], maxPods: DEFAULTS['nodePools[].maxPods'], diskSizeGiB: DEFAULTS['nodePools[].diskSizeGiB'], spot: false };
+  const pool: DraftNodePool = {
+    name: 'system',
+    machineType,
+    sizeScope: 'total',
+    counts: { min, max, desired: min },
+    labels: {},
+    taints: [],
+    maxPods: DEFAULTS['nodePools[].maxPods'],
+    diskSizeGiB: DEFAULTS['nodePools[].diskSizeGiB'],
+    spot: false,
+  };
+  const { counts: _counts, ...rest } = pool;
+  return { ...rest, ...countsInBothScopes(pool, draft.zoneCount) };
 }

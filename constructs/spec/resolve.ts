@@ -29,12 +29,10 @@ export function analyseSpec(spec: unknown): Analysis {
   const lookup = lookupCni(draft.cloud, draft.cni.kind, draft.cni.mode);
   if (!lookup.ok) {
     const modeWritten = draft.spec.cni?.mode !== undefined;
-    problems.add(
-      modeWritten ? 'cni.mode' : 'cni.kind',
-      modeWritten ? draft.cni.mode : draft.cni.kind,
-      modeWritten ? `${lookup.reason.startsWith('is not') ? lookup.reason : `is refused for ${draft.cni.kind} on ${draft.cloud}: ${lookup.reason}`}` : `cannot run on ${draft.cloud}: ${lookup.reason}`,
-      `choose ${lookup.alternative}`,
-    );
+    const { kind, mode } = draft.cni;
+    if (!modeWritten) problems.add('cni.kind', kind, `cannot run on ${draft.cloud}: ${lookup.reason}`, `choose ${lookup.alternative}`);
+    else if (lookup.why === 'unknown') problems.add('cni.mode', mode, lookup.reason, `choose ${lookup.alternative}`);
+    else problems.add('cni.mode', mode, `is refused for ${kind} on ${draft.cloud}: ${lookup.reason}`, `choose ${lookup.alternative}`);
   }
   const cell = lookup.ok ? lookup.cell : undefined;
   for (const rule of RULES) rule({ draft, problems, ...(cell ? { cell } : {}) });

@@ -129,7 +129,7 @@ describe('the CNI support matrix', () => {
   });
 
   it('refuses unknown modes with the modes that exist on that cloud', () => {
-    expect(lookupCni('aws', 'cilium', 'ebpf')).toEqual({ ok: false, reason: 'is not a cilium mode', alternative: 'one of eni, chaining, overlay' });
+    expect(lookupCni('aws', 'cilium', 'ebpf')).toEqual({ ok: false, why: 'unknown', reason: 'is not a cilium mode', alternative: 'one of eni, chaining, overlay' });
     expect(checkSpec({ ...MINIMAL.azure, cni: { kind: 'calico', mode: 'bgp' } })).toContainEqual({
       path: 'cni.mode',
       value: 'bgp',
