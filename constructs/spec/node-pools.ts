@@ -1,21 +1,23 @@
 import type { CniCell } from './cni-matrix';
 import { DEFAULTS } from './defaults';
-import type { Draft, DraftNodePool } from './draft';
+import type { Draft } from './draft';
 import type { NodeCounts, ResolvedNodePool } from './resolved';
-import type { TaintSpec } from './types';
+import type { SizeScope, TaintSpec } from './types';
 
 /**
  * Converts a pool's counts to both scopes. Per-zone counts multiply by the zone count; total
  * counts divide by it and round up, so a converted pool never has fewer nodes than asked (and
  * may have up to zones - 1 more: GKE can only count per zone).
  */
-export function countsInBothScopes(pool: DraftNodePool, zoneCount: number): { total: NodeCounts; perZone: NodeCounts } {
+export function countsInBothScopes(
+  scope: SizeScope,
+  c: NodeCounts,
+  zoneCount: number,
+): { total: NodeCounts; perZone: NodeCounts } {
   const zones = Math.max(zoneCount, 1);
-  if (pool.sizeScope === 'perZone') {
-    const c = pool.counts;
+  if (scope === 'perZone') {
     return { perZone: c, total: { min: c.min * zones, max: c.max * zones, desired: c.desired * zones } };
   }
-  const c = pool.counts;
   const up = (n: number): number => Math.ceil(n / zones);
   return { total: c, perZone: { min: up(c.min), max: up(c.max), desired: up(c.desired) } };
 }
@@ -36,7 +38,7 @@ export function cniStartupTaints(cell: CniCell | undefined): readonly TaintSpec[
 export function resolvePools(draft: Draft, cell: CniCell | undefined): ResolvedNodePool[] {
   const startup = cniStartupTaints(cell);
   return draft.nodePools.map((pool) => {
-    const { total, perZone } = countsInBothScopes(pool, draft.zoneCount);
+    const { total, perZone } = countsInBothScopes(pool.sizeScope, pool.counts, draft.zoneCount);
     return {
       name: pool.name,
       machineType: pool.machineType,
@@ -59,17 +61,15 @@ export function resolvePools(draft: Draft, cell: CniCell | undefined): ResolvedN
 export function systemPoolDemand(draft: Draft): ResolvedNodePool | undefined {
   if (!draft.azure) return undefined;
   const { min, max, machineType } = draft.azure.systemPool;
-  const pool: DraftNodePool = {
+  return {
     name: 'system',
     machineType,
     sizeScope: 'total',
-    counts: { min, max, desired: min },
+    ...countsInBothScopes('total', { min, max, desired: min }, draft.zoneCount),
     labels: {},
     taints: [],
     maxPods: DEFAULTS['nodePools[].maxPods'],
     diskSizeGiB: DEFAULTS['nodePools[].diskSizeGiB'],
     spot: false,
   };
-  const { counts: _counts, ...rest } = pool;
-  return { ...rest, ...countsInBothScopes(pool, draft.zoneCount) };
 }

@@ -5,7 +5,7 @@ import { draftOf, type Draft } from './draft';
 import { postureExceptions } from './exceptions';
 import { cniStartupTaints, resolvePools } from './node-pools';
 import { ProblemList, SpecValidationError, type Problem } from './problems';
-import type { Phase, ResolvedCluster, ResolvedCni } from './resolved';
+import type { Phase, ResolvedCluster, ResolvedCni, ResolvedNodePool } from './resolved';
 import { RULES } from './rules';
 import { shapeProblems, UNKNOWN_FIELD } from './shape';
 import type { ClusterSpec } from './types';
@@ -35,9 +35,10 @@ export function analyseSpec(spec: unknown): Analysis {
     else problems.add('cni.mode', mode, `is refused for ${kind} on ${draft.cloud}: ${lookup.reason}`, `choose ${lookup.alternative}`);
   }
   const cell = lookup.ok ? lookup.cell : undefined;
-  for (const rule of RULES) rule({ draft, problems, ...(cell ? { cell } : {}) });
+  const pools = resolvePools(draft, cell);
+  for (const rule of RULES) rule({ draft, problems, pools, ...(cell ? { cell } : {}) });
   if (problems.all.length > 0 || !cell) return { ok: false, problems: problems.all };
-  return { ok: true, resolved: finish(draft, cell) };
+  return { ok: true, resolved: finish(draft, cell, pools) };
 }
 
 /** Every problem of a spec, without throwing. */
@@ -100,7 +101,7 @@ function phasesOf(draft: Draft, cni: ResolvedCni): Phase[] {
   return phases;
 }
 
-function finish(draft: Draft, cell: CniCell): ResolvedCluster {
+function finish(draft: Draft, cell: CniCell, pools: readonly ResolvedNodePool[]): ResolvedCluster {
   const plan = planSubnets(draft.vpcCidr, subnetBlocks(draft.cloud, draft.subnets), draft.zoneCount);
   // The rules have already rejected layouts that do not fit.
   if (!plan.ok) throw new Error(`polycluster: subnet plan failed after validation for ${draft.name}`);
@@ -131,7 +132,7 @@ function finish(draft: Draft, cell: CniCell): ResolvedCluster {
         publicCidrs: draft.deployerNetwork.from === 'cidrs' ? draft.deployerNetwork.cidrs : [],
       },
     },
-    nodePools: resolvePools(draft, cell),
+    nodePools: pools,
     egress: { nat: draft.nat, staticIpCount: draft.nat === 'none' ? 0 : draft.nat === 'single' ? 1 : draft.zoneCount },
     ingress: draft.ingress,
     certManager: draft.certManager,

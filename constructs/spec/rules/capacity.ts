@@ -1,9 +1,7 @@
 import { blockSize, cidrProblem, cidrSize, prefixOf } from '../cidr';
 import { planSubnets, smallestVpcPrefix, subnetBlocks, usableAddresses } from '../cidr-plan';
 import { podRangeDemand, regionalSubnetDemand, zonalSubnetDemand } from '../capacity';
-import { resolvePools, systemPoolDemand } from '../node-pools';
-import type { Draft } from '../draft';
-import type { CniCell } from '../cni-matrix';
+import { systemPoolDemand } from '../node-pools';
 import type { ResolvedNodePool } from '../resolved';
 import type { Rule, RuleContext } from './context';
 import { subnetPrefixBounds } from './network';
@@ -16,9 +14,9 @@ function prefixFor(addresses: bigint, reserved = 0): number {
 }
 
 /** Every pool that takes addresses: the spec's pools and, on AKS, the system pool. */
-function demandPools(draft: Draft, cell: CniCell | undefined): ResolvedNodePool[] {
+function demandPools({ draft, pools }: RuleContext): ResolvedNodePool[] {
   const system = systemPoolDemand(draft);
-  return [...resolvePools(draft, cell), ...(system ? [system] : [])];
+  return [...pools, ...(system ? [system] : [])];
 }
 
 /** Whether the inputs the capacity checks read are valid; otherwise other rules report them. */
@@ -49,7 +47,7 @@ export const subnetPlanRule: Rule = (ctx) => {
 export const nodeCapacityRule: Rule = (ctx) => {
   if (!checkable(ctx)) return;
   const { draft, problems, cell } = ctx;
-  const pools = demandPools(draft, cell);
+  const pools = demandPools(ctx);
   const s = draft.subnets;
   const short = (path: string, prefix: number, have: number, need: number, what: string): void => {
     problems.add(
@@ -74,7 +72,7 @@ export const podCapacityRule: Rule = (ctx) => {
   if (!checkable(ctx)) return;
   const { draft, problems, cell } = ctx;
   if (cell!.podAddressing !== 'pod-range' || !cell!.podBlock || cidrProblem(draft.podCidr)) return;
-  const need = podRangeDemand(demandPools(draft, cell), cell!.podBlock, draft.zoneCount);
+  const need = podRangeDemand(demandPools(ctx), cell!.podBlock, draft.zoneCount);
   const have = cidrSize(draft.podCidr);
   if (have < need) {
     problems.add(

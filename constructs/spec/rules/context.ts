@@ -1,6 +1,7 @@
 import type { CniCell } from '../cni-matrix';
 import type { Draft } from '../draft';
 import type { ProblemList } from '../problems';
+import type { ResolvedNodePool } from '../resolved';
 
 /** What every validation rule reads and writes. */
 export interface RuleContext {
@@ -8,6 +9,8 @@ export interface RuleContext {
   readonly problems: ProblemList;
   /** The CNI cell, when the matrix accepted the combination. */
   readonly cell?: CniCell;
+  /** The node pools with counts in both scopes, resolved once per analysis. */
+  readonly pools: readonly ResolvedNodePool[];
 }
 
 /** A validation rule: adds problems, returns nothing. */
