@@ -1,4 +1,4 @@
-import type { FleetSpec, SpecDefaults } from '../constructs';
+import type { ClusterSpec, FleetSpec, SpecDefaults } from '../constructs';
 
 /**
  * Organisation defaults for every cluster of this repository, merged under each spec by
@@ -9,12 +9,20 @@ export const organisationDefaults: SpecDefaults = {
   tags: { owner: 'platform-team', 'managed-by': 'polycluster' },
 };
 
+/** EKS examples. */
+export const awsClusters: readonly ClusterSpec[] = [];
+
+/** GKE examples. */
+export const gcpClusters: readonly ClusterSpec[] = [];
+
+/** AKS examples. */
+export const azureClusters: readonly ClusterSpec[] = [];
+
 /**
- * The clusters this repository deploys. A cloud's example clusters join this list together
- * with its cloud folder (constructs/aws, constructs/gcp, constructs/azure): defineFleet loads a
+ * The clusters this repository deploys: an example for every cloud and CNI. defineFleet loads a
  * cloud's folder only for the clusters that use it.
  */
 export const fleet: FleetSpec = {
   defaults: organisationDefaults,
-  clusters: [],
+  clusters: [...awsClusters, ...gcpClusters, ...azureClusters],
 };

@@ -1,0 +1,47 @@
+import { Release } from '@cdktf/provider-helm/lib/release';
+import type { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import type { HelmChart } from './charts';
+
+/** A chart installed by the helm provider of the stack it is created in. */
+export interface HelmAddonProps {
+  readonly chart: HelmChart;
+  /** Helm release name; also the Terraform address, so it must never change. */
+  readonly releaseName: string;
+  readonly namespace: string;
+  /** Create the namespace when it is not `kube-system`. */
+  readonly createNamespace: boolean;
+  /** Chart values. Key order is kept, so the rendered values are stable between synths. */
+  readonly values: Readonly<Record<string, unknown>>;
+  /**
+   * Wait for the release's workloads to be ready. Must be false in the cni stack: no node
+   * exists yet, so nothing can become ready.
+   */
+  readonly wait: boolean;
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/** A pinned Helm release with its values rendered as one reviewable YAML (JSON) document. */
+export class HelmAddon extends Construct {
+  readonly release: Release;
+
+  constructor(scope: Construct, id: string, props: HelmAddonProps) {
+    super(scope, id);
+    this.release = new Release(this, 'Release', {
+      name: props.releaseName,
+      repository: props.chart.repository,
+      chart: props.chart.chart,
+      version: props.chart.version,
+      namespace: props.namespace,
+      createNamespace: props.createNamespace,
+      // Multi-line values make the plan diff of a values change readable in a pull request.
+      values: [JSON.stringify(props.values, null, 2)],
+      wait: props.wait,
+      atomic: props.wait,
+      cleanupOnFail: true,
+      maxHistory: 10,
+      timeout: 900,
+      ...(props.dependsOn ? { dependsOn: props.dependsOn } : {}),
+    });
+  }
+}
