@@ -9,14 +9,124 @@ export const organisationDefaults: SpecDefaults = {
   tags: { owner: 'platform-team', 'managed-by': 'polycluster' },
 };
 
-/** EKS examples. */
-export const awsClusters: readonly ClusterSpec[] = [];
+/** EKS examples: the VPC CNI with network policy enforcement, and Cilium replacing it. */
+export const awsClusters: readonly ClusterSpec[] = [
+  {
+    name: 'eks-vpc-cni-prod',
+    cloud: 'aws',
+    region: 'eu-west-1',
+    network: { vpcCidr: '10.10.0.0/16' },
+    access: {
+      admins: ['arn:aws:iam::111122223333:role/platform-admins'],
+      deployer: { network: { from: 'network' }, principal: 'arn:aws:iam::111122223333:role/polycluster-deployer' },
+    },
+    nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9 }],
+    aws: { accountId: '111122223333' },
+  },
+  {
+    name: 'eks-cilium-prod',
+    cloud: 'aws',
+    region: 'eu-central-1',
+    network: { vpcCidr: '10.20.0.0/16' },
+    cni: { kind: 'cilium', mode: 'eni', hubble: true },
+    access: {
+      admins: ['arn:aws:iam::111122223333:role/platform-admins'],
+      deployer: { network: { from: 'cidrs', cidrs: ['52.94.76.0/24'] }, principal: 'arn:aws:iam::111122223333:role/polycluster-deployer' },
+    },
+    nodePools: [
+      { name: 'general', machineType: 'm7g.large', min: 3, max: 9 },
+      { name: 'batch', machineType: 'c7i.xlarge', min: 0, max: 6, spot: true, taints: [{ key: 'workload', value: 'batch', effect: 'NoSchedule' }], labels: { workload: 'batch' } },
+    ],
+    aws: { accountId: '111122223333' },
+  },
+];
 
 /** GKE examples. */
-export const gcpClusters: readonly ClusterSpec[] = [];
+export const gcpClusters: readonly ClusterSpec[] = [
+  {
+    // Dataplane V2 (the GKE default CNI), private endpoint: deploys run from a runner in the VPC.
+    name: 'gke-dpv2-prod',
+    cloud: 'gcp',
+    region: 'europe-west1',
+    gcp: { project: 'acme-platform-prod' },
+    access: {
+      admins: ['group:platform-admins@acme.example'],
+      deployer: { network: { from: 'network' }, principal: 'serviceAccount:deployer@acme-platform-prod.iam.gserviceaccount.com' },
+    },
+    nodePools: [
+      { name: 'general', min: 3, max: 9 },
+      {
+        name: 'batch',
+        machineType: 'n2-highmem-8',
+        sizeScope: 'perZone',
+        min: 0,
+        max: 2,
+        spot: true,
+        labels: { workload: 'batch' },
+        taints: [{ key: 'workload', value: 'batch', effect: 'NoSchedule' }],
+      },
+    ],
+    namespaces: [{ name: 'storefront', exposed: true }],
+    tags: { 'cost-center': 'platform' },
+  },
+  {
+    // GKE's managed Calico network policy; the public endpoint opens to the CI runners' egress only.
+    name: 'gke-calico-prod',
+    cloud: 'gcp',
+    region: 'us-central1',
+    zones: ['us-central1-a', 'us-central1-b', 'us-central1-c'],
+    kubernetesVersion: '1.33',
+    gcp: { project: 'acme-payments-prod' },
+    cni: { kind: 'calico' },
+    network: { vpcCidr: '10.20.0.0/16', podCidr: '100.72.0.0/14', serviceCidr: '172.21.0.0/16', controlPlaneCidr: '172.16.0.16/28' },
+    access: {
+      admins: ['group:payments-admins@acme.example', 'user:oncall-lead@acme.example'],
+      deployer: {
+        network: { from: 'cidrs', cidrs: ['81.2.69.160/29', '92.40.176.16/28'] },
+        principal: 'serviceAccount:ci-deployer@acme-payments-prod.iam.gserviceaccount.com',
+      },
+    },
+    nodePools: [{ name: 'payments', machineType: 'n2-standard-8', min: 3, max: 6, maxPods: 64, diskSizeGiB: 200 }],
+    namespaces: [{ name: 'payments' }],
+  },
+];
 
 /** AKS examples. */
-export const azureClusters: readonly ClusterSpec[] = [];
+export const azureClusters: readonly ClusterSpec[] = [
+  {
+    // Azure CNI powered by Cilium (the AKS default), private API server: deploys run from a
+    // runner inside the VNet or a peered network.
+    name: 'aks-cilium-prod',
+    cloud: 'azure',
+    region: 'westeurope',
+    access: {
+      admins: ['5f1c7a2e-8d4b-4c3a-9e61-2b7d0f4a8c15'],
+      deployer: { network: { from: 'network' }, principal: '9a3e6b1d-4f2c-4e8a-b7d5-0c1f2e3d4a5b' },
+    },
+    nodePools: [
+      { name: 'general', min: 3, max: 12 },
+      { name: 'batch', machineType: 'Standard_D8ds_v5', min: 0, max: 9, spot: true, labels: { workload: 'batch' }, taints: [{ key: 'workload', value: 'batch', effect: 'NoSchedule' }] },
+    ],
+    namespaces: [{ name: 'shop', exposed: true }, { name: 'payments' }],
+    azure: { subscriptionId: '3c8e5f2a-1b7d-4a9e-8c6f-d2e4b1a7f3c9' },
+  },
+  {
+    // Azure CNI overlay with Calico network policy; the public endpoint opens to the CI
+    // runners' egress CIDRs only.
+    name: 'aks-calico-prod',
+    cloud: 'azure',
+    region: 'northeurope',
+    cni: { kind: 'calico' },
+    network: { vpcCidr: '10.30.0.0/16' },
+    access: {
+      admins: ['5f1c7a2e-8d4b-4c3a-9e61-2b7d0f4a8c15', 'b2d4f6a8-0c1e-4a3b-9d5f-7e9a1c3b5d7f'],
+      deployer: { network: { from: 'cidrs', cidrs: ['81.2.69.160/28', '62.30.112.0/27'] } },
+    },
+    nodePools: [{ name: 'general', machineType: 'Standard_D8ds_v5', min: 3, max: 9, maxPods: 60 }],
+    namespaces: [{ name: 'orders' }],
+    azure: { subscriptionId: '3c8e5f2a-1b7d-4a9e-8c6f-d2e4b1a7f3c9', resourceGroupName: 'rg-aks-calico-prod', systemPool: { machineType: 'Standard_D4ds_v5', min: 3, max: 6 } },
+  },
+];
 
 /**
  * The clusters this repository deploys: an example for every cloud and CNI. defineFleet loads a

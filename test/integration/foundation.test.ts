@@ -77,8 +77,13 @@ describe('the lazy cloud dispatcher, compiled', () => {
   });
 
   it('names the missing cloud folder when it is not part of the build', () => {
+    // A build without the Azure folder, as a consumer's trimmed copy would be.
+    const cwd = join(work, 'no-azure');
+    cpSync(join(ROOT, 'lib'), join(cwd, 'lib'), { recursive: true });
+    rmSync(join(cwd, 'lib/constructs/azure'), { recursive: true, force: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(cwd, 'node_modules'), 'dir');
     const script = `require('./lib/constructs').cloudDispatcher.load(['azure']).catch((e) => console.log(e.message));`;
-    const out = execFileSync('node', ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync('node', ['-e', script], { cwd, encoding: 'utf8' });
     expect(out).toContain('polycluster: cannot load the azure cloud folder (constructs/azure)');
   });
 });

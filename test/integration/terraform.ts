@@ -34,3 +34,15 @@ export function initAndValidate(stackDir: string): void {
   terraform(stackDir, ['init', '-input=false', '-backend=false', '-no-color']);
   terraform(stackDir, ['validate', '-no-color']);
 }
+
+/** `terraform plan -detailed-exitcode`: 0 no changes, 2 changes; the plan text for the failure message. */
+export function planChanges(stackDir: string): { exitCode: number; output: string } {
+  const result = spawnSync('terraform', ['plan', '-input=false', '-no-color', '-detailed-exitcode', '-lock=false'], { cwd: stackDir, env: ENV, encoding: 'utf8' });
+  if (result.status === 1) throw new Error(`terraform plan failed in ${stackDir}:\n${result.stdout}${result.stderr}`);
+  return { exitCode: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
+}
+
+/** The providers a synthesized stack needs (its required_providers). */
+export function providersOf(stack: Record<string, any>): string[] {
+  return Object.keys(stack.terraform?.required_providers ?? {}).sort();
+}

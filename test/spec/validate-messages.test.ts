@@ -121,6 +121,8 @@ const identityRows: Row[] = [
   { source: 'identity.ts', title: 'azure.systemPool.min 0', spec: azure({ azure: { systemPool: { min: 0 } } }), path: 'azure.systemPool.min', rule: 'leaves the AKS system pool without nodes', fix: 'use at least 1' },
   { source: 'identity.ts', title: 'azure.systemPool.min above max', spec: azure({ azure: { systemPool: { min: 4, max: 2 } } }), path: 'azure.systemPool.min', rule: 'is above azure.systemPool.max 2', fix: 'make min <= max' },
   { source: 'identity.ts', title: 'azure.systemPool.machineType', spec: azure({ azure: { systemPool: { machineType: 'D4ds_v5' } } }), path: 'azure.systemPool.machineType', rule: 'is not an Azure VM size', fix: 'use a size such as Standard_D4ds_v5' },
+  { source: 'identity.ts', title: 'azure log retention above 730 days', spec: azure({ security: { logRetentionDays: 731 } }), path: 'security.logRetentionDays', rule: 'is outside the 30 to 730 days an AKS Log Analytics workspace keeps logs', fix: 'use 30 to 730 days', value: 731 },
+  { source: 'identity.ts', title: 'azure log retention below 30 days', spec: azure({ security: { logRetentionDays: 7 } }), path: 'security.logRetentionDays', rule: 'is outside the 30 to 730 days', fix: 'use 30 to 730 days', value: 7 },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -16,22 +16,30 @@ export interface SynthesizedCluster {
 /**
  * Synthesizes a fleet through the real app path (defineFleet with the lazy cloud folders, then a
  * full app synth, so cross-stack references become remote state exactly as in `npm run synth`)
- * and returns every stack's JSON keyed by stack name.
+ * and returns every stack's cdk.tf.json bytes, keyed by stack name in sorted order.
  */
-export async function synthFleet(fleet: FleetSpec): Promise<{ clusters: PolyCluster[]; stacks: Record<string, StackJson> }> {
+export async function synthStackFiles(fleet: FleetSpec): Promise<{ clusters: PolyCluster[]; files: Map<string, string> }> {
   const outdir = mkdtempSync(join(tmpdir(), 'polycluster-synth-'));
   try {
     const app = Testing.app({ outdir });
     const clusters = await defineFleet(app, fleet);
     app.synth();
-    const stacks: Record<string, StackJson> = {};
+    const files = new Map<string, string>();
     for (const name of readdirSync(join(outdir, 'stacks')).sort()) {
-      stacks[name] = JSON.parse(readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
+      files.set(name, readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
     }
-    return { clusters, stacks };
+    return { clusters, files };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** Like `synthStackFiles`, with every stack parsed. */
+export async function synthFleet(fleet: FleetSpec): Promise<{ clusters: PolyCluster[]; stacks: Record<string, StackJson> }> {
+  const { clusters, files } = await synthStackFiles(fleet);
+  const stacks: Record<string, StackJson> = {};
+  for (const [name, text] of files) stacks[name] = JSON.parse(text);
+  return { clusters, stacks };
 }
 
 /** Synthesizes one spec and returns its phase stacks by phase. */

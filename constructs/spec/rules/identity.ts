@@ -125,6 +125,10 @@ export const cloudSettingsRule: Rule = ({ draft, problems }) => {
     problems.add('aws.accountId', accountId, 'is not a 12-digit AWS account id', 'use the account id, e.g. 123456789012');
   }
   if (draft.azure) azureSettings(draft.azure, problems, spec.azure?.dnsPrefix === undefined);
+  // AKS logs go to a Log Analytics workspace, which keeps data 30 to 730 days.
+  if (draft.cloud === 'azure' && (draft.logRetentionDays < 30 || draft.logRetentionDays > 730)) {
+    problems.add('security.logRetentionDays', draft.logRetentionDays, 'is outside the 30 to 730 days an AKS Log Analytics workspace keeps logs', 'use 30 to 730 days');
+  }
 };
 
 function azureSettings(

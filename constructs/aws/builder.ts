@@ -1,0 +1,48 @@
+import { ManagedAddon } from './eks-addon';
+import type { CloudBuilder } from '../cloud-builder';
+import { connectKubernetesStacks } from '../kube-providers';
+import { CHARTS } from '../addons/charts';
+import { CLUSTER_AUTOSCALER_RELEASE, clusterAutoscalerAwsValues } from '../addons/cluster-autoscaler';
+import { HelmAddon } from '../addons/helm-addon';
+import { buildClusterStack } from './cluster-stack';
+import { installAwsCni } from './cni';
+import { eksConnection } from './kube-access';
+import { NodeGroups } from './node-groups';
+import { awsProvider } from './provider';
+import { Account } from './account';
+
+/**
+ * EKS: cluster stack (network, control plane, identities), cni stack (self-installed CNI, before
+ * any node exists), nodes stack (managed node groups, CoreDNS), platform stack (Cluster Autoscaler).
+ */
+export const builder: CloudBuilder = {
+  cloud: 'aws',
+  build(stacks, cluster) {
+    for (const stack of [stacks.cluster, stacks.nodes]) awsProvider(stack, cluster);
+    const built = buildClusterStack(stacks.cluster, cluster);
+    const eks = built.controlPlane.cluster;
+    connectKubernetesStacks(stacks, () => eksConnection(cluster, eks));
+
+    if (stacks.cni) installAwsCni(stacks.cni, cluster, built);
+
+    const nodes = new NodeGroups(stacks.nodes, 'NodeGroups', {
+      cluster,
+      account: new Account(stacks.nodes, 'Account'),
+      clusterName: cluster.name,
+      subnetIds: built.network.privateSubnets.map((s) => s.id),
+    });
+    // CoreDNS is a Deployment: it can only become healthy once nodes exist.
+    new ManagedAddon(stacks.nodes, 'CoreDns', { clusterName: cluster.name, kubernetesVersion: cluster.kubernetesVersion, addonName: 'coredns', dependsOn: nodes.groups });
+
+    if (stacks.platform) {
+      new HelmAddon(stacks.platform, 'ClusterAutoscaler', {
+        chart: CHARTS.clusterAutoscaler,
+        releaseName: CLUSTER_AUTOSCALER_RELEASE.name,
+        namespace: CLUSTER_AUTOSCALER_RELEASE.namespace,
+        createNamespace: false,
+        values: clusterAutoscalerAwsValues(cluster, built.roles.clusterAutoscaler.role.arn),
+        wait: true,
+      });
+    }
+  },
+};

@@ -1,0 +1,64 @@
+import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+
+/**
+ * What the Cilium operator does in ENI IPAM mode: create, attach and tag ENIs and assign their
+ * secondary addresses (and prefixes) for pods, after describing the instances, subnets and groups.
+ */
+export function ciliumOperatorStatements(): DataAwsIamPolicyDocumentStatement[] {
+  return [
+    {
+      sid: 'DescribeNetwork',
+      effect: 'Allow',
+      actions: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'ec2:DescribeSecurityGroups', 'ec2:DescribeTags'],
+      resources: ['*'],
+    },
+    {
+      sid: 'ManagePodInterfaces',
+      effect: 'Allow',
+      actions: [
+        'ec2:CreateNetworkInterface',
+        'ec2:AttachNetworkInterface',
+        'ec2:DetachNetworkInterface',
+        'ec2:DeleteNetworkInterface',
+        'ec2:ModifyNetworkInterfaceAttribute',
+        'ec2:AssignPrivateIpAddresses',
+        'ec2:UnassignPrivateIpAddresses',
+        'ec2:CreateTags',
+      ],
+      resources: ['*'],
+    },
+  ];
+}
+
+/**
+ * The Cluster Autoscaler: read everything it simulates with, but change only the Auto Scaling
+ * groups EKS tagged as owned by this cluster.
+ */
+export function clusterAutoscalerStatements(clusterName: string): DataAwsIamPolicyDocumentStatement[] {
+  return [
+    {
+      sid: 'Describe',
+      effect: 'Allow',
+      actions: [
+        'autoscaling:DescribeAutoScalingGroups',
+        'autoscaling:DescribeAutoScalingInstances',
+        'autoscaling:DescribeLaunchConfigurations',
+        'autoscaling:DescribeScalingActivities',
+        'autoscaling:DescribeTags',
+        'ec2:DescribeImages',
+        'ec2:DescribeInstanceTypes',
+        'ec2:DescribeLaunchTemplateVersions',
+        'ec2:GetInstanceTypesFromInstanceRequirements',
+        'eks:DescribeNodegroup',
+      ],
+      resources: ['*'],
+    },
+    {
+      sid: 'ScaleOwnGroups',
+      effect: 'Allow',
+      actions: ['autoscaling:SetDesiredCapacity', 'autoscaling:TerminateInstanceInAutoScalingGroup'],
+      resources: ['*'],
+      condition: [{ test: 'StringEquals', variable: `aws:ResourceTag/k8s.io/cluster-autoscaler/${clusterName}`, values: ['owned'] }],
+    },
+  ];
+}

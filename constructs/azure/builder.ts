@@ -1,0 +1,49 @@
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import type { CloudBuilder } from '../cloud-builder';
+import type { PhaseStacks } from '../phase-stacks';
+import type { ResolvedCluster } from '../spec';
+import { createAksCluster } from './aks-cluster';
+import { grantClusterAdmins } from './cluster-admins';
+import { createIdentities } from './identities';
+import { createEtcdEncryption } from './key-vault';
+import { connectAksStacks } from './kube-access';
+import { createContainerInsights, createControlPlaneDiagnostics, createKeyVaultDiagnostics, createLogAnalytics } from './monitoring';
+import { createEgress } from './nat-gateway';
+import { createNetwork } from './network';
+import { createUserPools } from './node-pools';
+import { createOutputs } from './outputs';
+import { configureAzurerm } from './provider';
+
+/**
+ * Fills the phase stacks of an AKS cluster: network, NAT, identities, KMS, monitoring and the
+ * cluster with its system pool in `<name>-cluster`; user pools in `<name>-nodes`; kubelogin
+ * providers in the Kubernetes-facing stacks. Resources sit directly in their stack, so their
+ * construct ids are their Terraform addresses.
+ */
+export function buildAks(stacks: PhaseStacks, cluster: ResolvedCluster): void {
+  if (!cluster.azure) throw new Error(`polycluster: ${cluster.name} has no resolved Azure settings`);
+  const stack = stacks.cluster;
+  configureAzurerm(stack, cluster);
+  // The identity running Terraform: tenant for Entra ID, deployer for grants.
+  const client = new DataAzurermClientConfig(stack, 'ClientConfig', {});
+
+  const network = createNetwork(stack, cluster);
+  const egress = createEgress(stack, cluster, network);
+  const identities = createIdentities(stack, cluster, network);
+  const encryption = createEtcdEncryption(stack, cluster, network, identities, client);
+  const logAnalytics = createLogAnalytics(stack, cluster, network);
+  const aks = createAksCluster(stack, cluster, { network, egress, identities, encryption, logAnalytics, client });
+  createControlPlaneDiagnostics(stack, aks, logAnalytics);
+  createKeyVaultDiagnostics(stack, encryption.vault, logAnalytics);
+  createContainerInsights(stack, cluster, aks, logAnalytics);
+  grantClusterAdmins(stack, cluster, aks, client);
+  createOutputs(stack, cluster, { aks, network, egress, identities, encryption });
+
+  configureAzurerm(stacks.nodes, cluster);
+  createUserPools(stacks.nodes, cluster, { clusterId: aks.id, nodeSubnetId: network.nodeSubnet.id });
+
+  connectAksStacks(stacks, aks);
+}
+
+/** The AKS cloud builder. */
+export const builder: CloudBuilder = { cloud: 'azure', build: buildAks };

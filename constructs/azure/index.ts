@@ -1,0 +1,26 @@
+/**
+ * polycluster/azure: AKS clusters with their network. The only folder that imports
+ * @cdktf/provider-azurerm, always by deep path (the package root costs about 1.1 s and 400 MB).
+ * Importing it registers the builder, so `defineCluster` works for Azure specs.
+ */
+import { cloudDispatcher } from '../cloud-dispatch';
+import { builder } from './builder';
+
+cloudDispatcher.register(builder);
+
+export { builder, buildAks } from './builder';
+export { AUTOMATIC_UPGRADE_CHANNEL, MAINTENANCE_WINDOWS, NODE_OS_UPGRADE_CHANNEL, SYSTEM_POOL, createAksCluster, maxSurge, skuTier } from './aks-cluster';
+export type { AksClusterInputs } from './aks-cluster';
+export { grantClusterAdmins } from './cluster-admins';
+export { AZURE_ROLES, createIdentities, type AksIdentities } from './identities';
+export { ETCD_KEY_ROTATION, KMS_KEY_VAULT_NETWORK_ACCESS, SOFT_DELETE_RETENTION_DAYS, createEtcdEncryption, type AksEtcdEncryption } from './key-vault';
+export { AKS_AAD_SERVER_APP_ID, KUBELOGIN_EXEC, connectAksStacks } from './kube-access';
+export { CONTAINER_INSIGHTS_STREAMS, CONTROL_PLANE_LOG_CATEGORIES, createContainerInsights, createControlPlaneDiagnostics, createKeyVaultDiagnostics, createLogAnalytics } from './monitoring';
+export { keyVaultName } from './names';
+export { createEgress, type AksEgress } from './nat-gateway';
+export { API_SERVER_DELEGATION, createNetwork, type AksNetwork } from './network';
+export { cniProfile, networkProfile } from './network-profile';
+export { SPOT_LABEL, SPOT_TAINT, createUserPools, taintString, type NodePoolTarget } from './node-pools';
+export { osDiskType } from './os-disk';
+export { createOutputs } from './outputs';
+export { configureAzurerm } from './provider';

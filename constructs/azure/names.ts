@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { ResolvedCluster } from '../spec';
+
+/**
+ * Azure resource names. Each is derived from the cluster name only (never from a position or a
+ * timestamp), so synth output is deterministic; changing a name replaces the resource.
+ */
+
+/** Name length limits of the resource types named here. */
+export const AZURE_NAME_LIMITS = {
+  virtualNetwork: 64,
+  logAnalyticsWorkspace: 63,
+  keyVault: 24,
+  /** Subnets, NSGs, public IPs, NAT gateways and most other network resources. */
+  network: 80,
+  userAssignedIdentity: 128,
+} as const;
+
+/**
+ * `<base><suffix>` cut to `max` characters: the base is shortened (never the suffix) and loses
+ * trailing separators, since Azure names must end with a letter or digit.
+ */
+export function withSuffix(base: string, suffix: string, max: number): string {
+  const room = Math.max(max - suffix.length, 1);
+  return `${base.slice(0, room).replace(/[-_.]+$/, '')}${suffix}`;
+}
+
+/** The cluster name with only letters, digits and single hyphens (Log Analytics, Key Vault). */
+function hyphenated(name: string): string {
+  return name.replace(/[^a-zA-Z0-9-]/g, '-').replace(/-{2,}/g, '-');
+}
+
+/** A name for network resources (subnets, NSGs, NAT, public IPs): `<cluster><suffix>`. */
+export function networkName(cluster: ResolvedCluster, suffix: string): string {
+  return withSuffix(cluster.name, suffix, AZURE_NAME_LIMITS.network);
+}
+
+/** The VNet name (2-64 characters). */
+export function virtualNetworkName(cluster: ResolvedCluster): string {
+  return withSuffix(cluster.name, '-vnet', AZURE_NAME_LIMITS.virtualNetwork);
+}
+
+/** The Log Analytics workspace name (4-63 letters, digits and hyphens). */
+export function logAnalyticsName(cluster: ResolvedCluster): string {
+  return withSuffix(hyphenated(cluster.name), '-logs', AZURE_NAME_LIMITS.logAnalyticsWorkspace);
+}
+
+/** Hex characters of the Key Vault name hash. */
+const KEY_VAULT_HASH_LENGTH = 6;
+
+/**
+ * The Key Vault name. Vault names are global across Azure, 3-24 characters, letters, digits and
+ * single hyphens, starting with a letter. It is the cluster name (cut to fit) plus a 6-hex hash of
+ * region, resource group and cluster name: stable for the life of the cluster (all three already
+ * replace the cluster when they change), and different for same-named clusters elsewhere.
+ * A destroyed vault stays soft-deleted under purge protection; the azurerm provider recovers it
+ * when the same cluster is created again (`recover_soft_deleted_key_vaults`).
+ */
+export function keyVaultName(cluster: ResolvedCluster): string {
+  const resourceGroup = cluster.azure?.resourceGroupName ?? '';
+  const hash = createHash('sha256')
+    .update(`${cluster.region}/${resourceGroup}/${cluster.name}`)
+    .digest('hex')
+    .slice(0, KEY_VAULT_HASH_LENGTH);
+  let base = hyphenated(cluster.name).toLowerCase();
+  if (!/^[a-z]/.test(base)) base = `kv-${base}`;
+  return withSuffix(base.replace(/-{2,}/g, '-'), `-${hash}`, AZURE_NAME_LIMITS.keyVault);
+}
+
+/** A construct id from a lower-case pool name: `general` -> `General`. */
+export function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

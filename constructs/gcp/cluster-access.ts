@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
+import { Construct } from 'constructs';
+import type { ResolvedCluster } from '../spec';
+import { pascalCase, projectOf } from './names';
+
+/**
+ * Full access to the cluster's Kubernetes API (cluster-admin through GKE IAM). GKE IAM roles
+ * are granted on the project: they cover every cluster of the project, so keep clusters with
+ * different administrators in different projects.
+ */
+export const CLUSTER_ADMIN_ROLE = 'roles/container.admin';
+
+/** The members that get cluster admin: `access.admins`, then the deployer if not listed. */
+export function clusterAdminMembers(cluster: ResolvedCluster): string[] {
+  const members = [...cluster.access.admins];
+  const deployer = cluster.access.deployer.principal;
+  if (deployer !== undefined && !members.includes(deployer)) members.push(deployer);
+  return members;
+}
+
+/**
+ * A construct id derived from the member, so reordering the admin list never moves a grant; the
+ * hash keeps members apart that differ only in punctuation (`a.b@` and `a-b@`).
+ */
+function memberId(member: string): string {
+  const hash = createHash('sha256').update(member).digest('hex').slice(0, 6);
+  return `Admin${pascalCase(member)}${hash.toUpperCase()}`;
+}
+
+/**
+ * IAM grants for `access.admins` and `access.deployer.principal`: the deployer installs charts
+ * and policies through the Kubernetes API in the later stacks, so it needs the same access.
+ */
+export class ClusterAccess extends Construct {
+  readonly grants: ProjectIamMember[];
+
+  constructor(scope: Construct, id: string, cluster: ResolvedCluster) {
+    super(scope, id);
+    const project = projectOf(cluster);
+    this.grants = clusterAdminMembers(cluster).map(
+      (member) => new ProjectIamMember(this, memberId(member), { project, role: CLUSTER_ADMIN_ROLE, member }),
+    );
+  }
+}

@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHARTS } from '../../constructs/addons/charts';
+import { CLUSTER_AUTOSCALER_IMAGE_TAGS } from '../../constructs/addons/cluster-autoscaler';
+import { isSupportedVersion, SpecValidationError } from '../../constructs';
+import { dataOf, onlyResource, resourcesOf, synthCluster, type SynthesizedCluster } from '../support/synth';
+import { eks, eksCilium, releaseValues } from './helpers';
+
+const trustOf = (c: SynthesizedCluster, prefix: string) => Object.entries<any>(dataOf(c.stacks.cluster, 'aws_iam_policy_document')).find(([n]) => n.startsWith(`${prefix}_Trust`))![1];
+const policyOf = (c: SynthesizedCluster, prefix: string) => Object.entries<any>(dataOf(c.stacks.cluster, 'aws_iam_policy_document')).find(([n]) => n.startsWith(`${prefix}_PolicyDocument`))![1];
+
+describe('EKS add-ons', () => {
+  let cilium: SynthesizedCluster;
+  let native: SynthesizedCluster;
+  beforeAll(async () => {
+    cilium = await synthCluster(eksCilium({ cni: { kind: 'cilium', mode: 'eni', encryption: 'wireguard', hubble: true } }));
+    native = await synthCluster(eks());
+  });
+
+  describe('Cilium in the cni stack', () => {
+    it('is the pinned chart, installed without waiting for nodes', () => {
+      const release = onlyResource(cilium.stacks.cni, 'helm_release');
+      expect(release).toMatchObject({ name: 'cilium', namespace: 'kube-system', repository: 'https://helm.cilium.io', chart: 'cilium', version: CHARTS.cilium.version, wait: false, atomic: false });
+      expect(CHARTS.cilium.version).toMatch(/^\d+\.\d+\.\d+$/);
+    });
+
+    it('runs ENI IPAM with native routing over the VPC and replaces kube-proxy against the endpoint host', () => {
+      const values = releaseValues(onlyResource(cilium.stacks.cni, 'helm_release'));
+      expect(values).toMatchObject({
+        cluster: { name: 'eks-test' },
+        eni: { enabled: true, awsEnablePrefixDelegation: true },
+        ipam: { mode: 'eni' },
+        routingMode: 'native',
+        ipv4NativeRoutingCIDR: '10.0.0.0/16',
+        kubeProxyReplacement: true,
+        k8sServicePort: 443,
+        encryption: { enabled: true, type: 'wireguard' },
+        hubble: { enabled: true, relay: { enabled: true } },
+      });
+      expect(values.k8sServiceHost).toMatch(/^\$\{replace\(data\.terraform_remote_state\.cross-stack-reference-input-eks-test-cluster\.outputs\.[^,]+endpoint, "https:\/\/", ""\)\}$/);
+    });
+
+    it('gives the operator an IRSA role that only its service account can assume, with the ENI actions', () => {
+      const values = releaseValues(onlyResource(cilium.stacks.cni, 'helm_release'));
+      expect(values.serviceAccounts.operator.annotations['eks.amazonaws.com/role-arn']).toMatch(/CiliumOperatorRole/);
+      const trust = trustOf(cilium, 'CiliumOperatorRole').statement[0];
+      expect(trust.actions).toEqual(['sts:AssumeRoleWithWebIdentity']);
+      expect(trust.condition.map((c: any) => c.values[0])).toEqual(['system:serviceaccount:kube-system:cilium-operator', 'sts.amazonaws.com']);
+      expect(trust.condition.map((c: any) => c.variable)).toEqual([expect.stringMatching(/:sub$/), expect.stringMatching(/:aud$/)]);
+      const actions = policyOf(cilium, 'CiliumOperatorRole').statement.flatMap((s: any) => s.actions);
+      expect(actions).toEqual(expect.arrayContaining(['ec2:CreateNetworkInterface', 'ec2:AttachNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:DescribeInstanceTypes']));
+    });
+
+    it('logs in through the AWS CLI, with endpoint and CA from the cluster stack and no token in state', () => {
+      for (const stack of [cilium.stacks.cni, cilium.stacks.platform]) {
+        const helm = stack!.provider.helm[0].kubernetes;
+        expect(helm.exec).toEqual({ api_version: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token', '--cluster-name', 'eks-test', '--region', 'eu-west-1', '--output', 'json'] });
+        expect(helm.token).toBeUndefined();
+        expect(helm.host).toMatch(/cross-stack-reference-input-eks-test-cluster/);
+        expect(helm.cluster_ca_certificate).toMatch(/^\$\{base64decode\(/);
+      }
+      expect(cilium.stacks.policies!.provider.kubernetes[0].exec[0].command).toBe('aws');
+      expect(cilium.stacks.policies!.provider.helm).toBeUndefined();
+    });
+
+    it('refuses self-installed CNIs that have no installer yet, naming the choices', async () => {
+      await expect(synthCluster(eks({ cni: { kind: 'calico', mode: 'vxlan' } }))).rejects.toThrow(/cni.kind calico mode vxlan on aws has no installer in this version; self-installed CNIs available on aws: cilium mode eni/);
+    });
+  });
+
+  describe('Cluster Autoscaler in the platform stack', () => {
+    it('is the pinned chart, discovering the node groups of this cluster', () => {
+      const release = onlyResource(native.stacks.platform, 'helm_release');
+      expect(release).toMatchObject({ name: 'cluster-autoscaler', namespace: 'kube-system', chart: 'cluster-autoscaler', version: CHARTS.clusterAutoscaler.version, wait: true });
+      const values = releaseValues(release);
+      expect(values).toMatchObject({ cloudProvider: 'aws', awsRegion: 'eu-west-1', autoDiscovery: { clusterName: 'eks-test' }, image: { tag: 'v1.34.0' } });
+      expect(values.rbac.serviceAccount.annotations['eks.amazonaws.com/role-arn']).toMatch(/ClusterAutoscalerRole/);
+    });
+
+    it('has an image for every Kubernetes version EKS supports, matching its minor', () => {
+      const supported = Array.from({ length: 30 }, (_, i) => `1.${20 + i}`).filter((v) => isSupportedVersion('aws', v));
+      expect(supported.length).toBeGreaterThanOrEqual(4);
+      for (const version of supported) expect(CLUSTER_AUTOSCALER_IMAGE_TAGS[version]).toMatch(new RegExp(`^v${version.replace('.', '\\.')}\\.\\d+$`));
+    });
+
+    it('may change only the Auto Scaling groups of its own cluster', () => {
+      const statements = policyOf(native, 'ClusterAutoscalerRole').statement;
+      const scale = statements.find((s: any) => s.sid === 'ScaleOwnGroups');
+      expect(scale.actions).toEqual(['autoscaling:SetDesiredCapacity', 'autoscaling:TerminateInstanceInAutoScalingGroup']);
+      expect(scale.condition).toEqual([{ test: 'StringEquals', variable: 'aws:ResourceTag/k8s.io/cluster-autoscaler/eks-test', values: ['owned'] }]);
+      const trust = trustOf(native, 'ClusterAutoscalerRole').statement[0];
+      expect(trust.condition[0].values).toEqual(['system:serviceaccount:kube-system:cluster-autoscaler']);
+    });
+  });
+
+  it('names no IAM role longer than IAM allows, even for a 100-character cluster name', async () => {
+    const long = await synthCluster(eks({ name: `e${'k'.repeat(99)}` }));
+    const roles = Object.values(resourcesOf(long.stacks.cluster, 'aws_iam_role')).concat(Object.values(resourcesOf(long.stacks.nodes, 'aws_iam_role')));
+    expect(roles.length).toBeGreaterThan(3);
+    for (const role of roles) expect(role.name.length).toBeLessThanOrEqual(64);
+    expect(new Set(roles.map((r) => r.name)).size).toBe(roles.length);
+  });
+
+  it('validates the spec before building anything', async () => {
+    await expect(synthCluster(eks({ zoneCount: 1 }))).rejects.toBeInstanceOf(SpecValidationError);
+  });
+});
