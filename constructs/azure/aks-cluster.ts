@@ -2,7 +2,7 @@ import type { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-a
 import { KubernetesCluster, type KubernetesClusterDefaultNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import type { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import type { ITerraformDependable, TerraformStack } from 'cdktf';
-import { DEFAULTS, type ResolvedCluster } from '../spec';
+import type { ResolvedCluster } from '../spec';
 import { SURGE_NODES_PER_ZONE } from '../spec/capacity';
 import type { AksIdentities } from './identities';
 import type { AksEtcdEncryption } from './key-vault';
@@ -56,7 +56,7 @@ export interface AksClusterInputs {
  */
 function systemPool(cluster: ResolvedCluster, inputs: AksClusterInputs): KubernetesClusterDefaultNodePool {
   const pool = cluster.azure!.systemPool;
-  const diskSizeGiB = DEFAULTS['nodePools[].diskSizeGiB'];
+  const { diskSizeGiB } = pool;
   return {
     name: SYSTEM_POOL.name,
     temporaryNameForRotation: SYSTEM_POOL.temporaryName,
@@ -68,7 +68,7 @@ function systemPool(cluster: ResolvedCluster, inputs: AksClusterInputs): Kuberne
     nodeCount: pool.min,
     zones: [...(cluster.zones.names ?? [])],
     vnetSubnetId: inputs.network.nodeSubnet.id,
-    maxPods: DEFAULTS['nodePools[].maxPods'],
+    maxPods: pool.maxPods,
     osDiskSizeGb: diskSizeGiB,
     osDiskType: osDiskType(pool.machineType, diskSizeGiB),
     hostEncryptionEnabled: cluster.security.hostEncryption,

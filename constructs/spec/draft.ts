@@ -148,6 +148,9 @@ export function draftOf(spec: ClusterSpec): Draft {
               machineType: spec.azure?.systemPool?.machineType ?? d('azure.systemPool.machineType'),
               min: spec.azure?.systemPool?.min ?? d('azure.systemPool.min'),
               max: spec.azure?.systemPool?.max ?? d('azure.systemPool.max'),
+              // The pool takes the default pod limit and disk: the address checks reserve those.
+              maxPods: d('nodePools[].maxPods'),
+              diskSizeGiB: d('nodePools[].diskSizeGiB'),
             },
           },
         }

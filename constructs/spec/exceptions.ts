@@ -36,6 +36,9 @@ export function postureExceptions(draft: Draft): PostureException[] {
       effect: `the public API endpoint is on, open to ${draft.deployerNetwork.cidrs.join(', ')} only`,
     });
   }
+  if (draft.cloud === 'azure' && draft.profile === 'development') {
+    out.push({ path: 'profile', value: 'development', secureValue: 'production', source: 'spec', effect: 'the AKS control plane runs on the Free tier, without an uptime SLA' });
+  }
   if (draft.cloud === 'azure' && !draft.hostEncryption) {
     out.push({ path: 'security.hostEncryption', value: false, secureValue: true, source: 'spec', effect: 'node temp disks and caches are not encrypted at host' });
   }

@@ -1,5 +1,4 @@
 import type { CniCell } from './cni-matrix';
-import { DEFAULTS } from './defaults';
 import type { Draft } from './draft';
 import type { NodeCounts, ResolvedNodePool } from './resolved';
 import type { SizeScope, TaintSpec } from './types';
@@ -60,7 +59,7 @@ export function resolvePools(draft: Draft, cell: CniCell | undefined): ResolvedN
  */
 export function systemPoolDemand(draft: Draft): ResolvedNodePool | undefined {
   if (!draft.azure) return undefined;
-  const { min, max, machineType } = draft.azure.systemPool;
+  const { min, max, machineType, maxPods, diskSizeGiB } = draft.azure.systemPool;
   return {
     name: 'system',
     machineType,
@@ -68,8 +67,8 @@ export function systemPoolDemand(draft: Draft): ResolvedNodePool | undefined {
     ...countsInBothScopes('total', { min, max, desired: min }, draft.zoneCount),
     labels: {},
     taints: [],
-    maxPods: DEFAULTS['nodePools[].maxPods'],
-    diskSizeGiB: DEFAULTS['nodePools[].diskSizeGiB'],
+    maxPods,
+    diskSizeGiB,
     spot: false,
   };
 }

@@ -165,7 +165,14 @@ export interface ResolvedAzure {
   readonly subscriptionId?: string;
   readonly resourceGroupName: string;
   readonly dnsPrefix: string;
-  readonly systemPool: { readonly machineType: string; readonly min: number; readonly max: number };
+  readonly systemPool: {
+    readonly machineType: string;
+    readonly min: number;
+    readonly max: number;
+    /** The default pod limit, which the address checks reserve for the system pool. */
+    readonly maxPods: number;
+    readonly diskSizeGiB: number;
+  };
 }
 
 /**

@@ -128,7 +128,7 @@ describe('resolving a minimal spec applies the defaults', () => {
       expect(r.azure).toEqual({
         resourceGroupName: 'aks-test-rg',
         dnsPrefix: 'aks-test',
-        systemPool: { machineType: d('azure.systemPool.machineType'), min: d('azure.systemPool.min'), max: d('azure.systemPool.max') },
+        systemPool: { machineType: d('azure.systemPool.machineType'), min: d('azure.systemPool.min'), max: d('azure.systemPool.max'), maxPods: d('nodePools[].maxPods'), diskSizeGiB: d('nodePools[].diskSizeGiB') },
       });
       expect(r.zones.names).toEqual(['1', '2', '3']);
     } else {

@@ -80,6 +80,12 @@ describe('posture exceptions', () => {
     ]);
   });
 
+  it('lists the AKS Free tier of the development profile, which no other cloud has', () => {
+    const azure = resolveCluster({ ...MINIMAL.azure, profile: 'development' });
+    expect(azure.exceptions).toContainEqual({ path: 'profile', value: 'development', secureValue: 'production', source: 'spec', effect: 'the AKS control plane runs on the Free tier, without an uptime SLA' });
+    expect(resolveCluster({ ...MINIMAL.gcp, profile: 'development' }).exceptions.map((e) => e.path)).not.toContain('profile');
+  });
+
   it('lists explicit opt-outs with source spec', () => {
     const r = resolveCluster({
       ...MINIMAL.azure,
