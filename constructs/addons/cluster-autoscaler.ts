@@ -1,4 +1,8 @@
 import type { ResolvedCluster } from '../spec';
+import { imageValues } from './images';
+
+/** Upstream repository of the Cluster Autoscaler image. */
+export const CLUSTER_AUTOSCALER_IMAGE = 'registry.k8s.io/autoscaling/cluster-autoscaler';
 
 /**
  * Cluster Autoscaler image per Kubernetes minor: the autoscaler simulates the scheduler of its own
@@ -24,7 +28,7 @@ export function clusterAutoscalerAwsValues(cluster: ResolvedCluster, roleArn: st
     awsRegion: cluster.region,
     // Managed node groups tag their Auto Scaling groups with these keys.
     autoDiscovery: { clusterName: cluster.name, tags: ['k8s.io/cluster-autoscaler/enabled', `k8s.io/cluster-autoscaler/${cluster.name}`] },
-    image: { tag },
+    image: { ...imageValues(CLUSTER_AUTOSCALER_IMAGE, cluster.egress.registryMirrors).image, tag },
     extraArgs: {
       'balance-similar-node-groups': true,
       expander: 'least-waste',

@@ -54,6 +54,7 @@ export const DEFAULTS = deepFreeze({
   'nodePools[].spot': false,
 
   'egress.nat': { production: 'per-zone', development: 'single' },
+  'egress.registryMirrors': {},
 
   'ingress.controller': 'cloud',
   'ingress.exposure': 'internal',

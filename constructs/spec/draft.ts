@@ -43,6 +43,7 @@ export interface Draft {
   readonly deployerPrincipal?: string;
   readonly nodePools: readonly DraftNodePool[];
   readonly nat: 'per-zone' | 'single' | 'none';
+  readonly registryMirrors: Readonly<Record<string, string>>;
   readonly ingress: {
     readonly controller: 'cloud' | 'traefik' | 'nginx';
     readonly exposure: 'internal' | 'internet-facing';
@@ -102,6 +103,7 @@ export function draftOf(spec: ClusterSpec): Draft {
     ...(spec.access?.deployer?.principal !== undefined ? { deployerPrincipal: spec.access.deployer.principal } : {}),
     nodePools: pools.map((pool) => draftPool(pool, d)),
     nat: spec.egress?.nat ?? d('egress.nat'),
+    registryMirrors: spec.egress?.registryMirrors ?? d('egress.registryMirrors'),
     ingress: {
       controller: spec.ingress?.controller ?? d('ingress.controller'),
       exposure: spec.ingress?.exposure ?? d('ingress.exposure'),

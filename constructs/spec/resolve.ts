@@ -133,7 +133,7 @@ function finish(draft: Draft, cell: CniCell, pools: readonly ResolvedNodePool[])
       },
     },
     nodePools: pools,
-    egress: { nat: draft.nat, staticIpCount: draft.nat === 'none' ? 0 : draft.nat === 'single' ? 1 : draft.zoneCount },
+    egress: { nat: draft.nat, staticIpCount: draft.nat === 'none' ? 0 : draft.nat === 'single' ? 1 : draft.zoneCount, registryMirrors: draft.registryMirrors },
     ingress: draft.ingress,
     certManager: draft.certManager,
     namespaces: draft.namespaces,

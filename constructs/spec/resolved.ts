@@ -126,6 +126,8 @@ export interface ResolvedEgress {
   readonly nat: 'per-zone' | 'single' | 'none';
   /** Static egress addresses to reserve (outputs, for partners' allow lists). */
   readonly staticIpCount: number;
+  /** Upstream registry host -> mirror the charts pull through. */
+  readonly registryMirrors: Readonly<Record<string, string>>;
 }
 
 export interface ResolvedIngress {

@@ -125,7 +125,7 @@ export const CLUSTER_SPEC_SCHEMA: Schema = object(
         ['name'],
       ),
     ),
-    egress: object({ nat: oneOf('per-zone', 'single', 'none') }),
+    egress: object({ nat: oneOf('per-zone', 'single', 'none'), registryMirrors: stringMap() }),
     ingress: object({
       controller: oneOf('cloud', 'traefik', 'nginx'),
       exposure: oneOf('internal', 'internet-facing'),

@@ -306,6 +306,14 @@ export interface EgressSpec {
    * @default {"production":"per-zone","development":"single"}
    */
   readonly nat?: 'per-zone' | 'single' | 'none';
+  /**
+   * Registries the charts' images are pulled through instead of their upstream, keyed by
+   * upstream registry host: `{ "quay.io": "111122223333.dkr.ecr.eu-west-1.amazonaws.com/quay" }`
+   * (an ECR pull-through cache, Artifact Registry remote repository or your own mirror). With
+   * `nat: none` every registry the cluster's charts use needs one.
+   * @default {}
+   */
+  readonly registryMirrors?: Readonly<Record<string, string>>;
 }
 
 /** Load balancing and ingress. */

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS } from '../../constructs/addons/charts';
-import { CLUSTER_AUTOSCALER_IMAGE_TAGS } from '../../constructs/addons/cluster-autoscaler';
-import { isSupportedVersion, SpecValidationError } from '../../constructs';
+import { CLUSTER_AUTOSCALER_IMAGE, CLUSTER_AUTOSCALER_IMAGE_TAGS } from '../../constructs/addons/cluster-autoscaler';
+import { CILIUM_IMAGES } from '../../constructs/addons/cni/cilium';
+import { MIRRORS } from '../support/specs';
+import { CHART_REGISTRIES, isSupportedVersion, SpecValidationError } from '../../constructs';
 import { dataOf, onlyResource, resourcesOf, synthCluster, type SynthesizedCluster } from '../support/synth';
 import { eks, eksCilium, releaseValues } from './helpers';
 
@@ -90,6 +92,26 @@ describe('EKS add-ons', () => {
       const trust = trustOf(native, 'ClusterAutoscalerRole').statement[0];
       expect(trust.condition[0].values).toEqual(['system:serviceaccount:kube-system:cluster-autoscaler']);
     });
+  });
+
+  it('pulls every chart image through the registry mirrors when the VPC has no NAT', async () => {
+    const isolated = await synthCluster(eksCilium({ egress: { nat: 'none', registryMirrors: MIRRORS } }));
+    const cilium = releaseValues(onlyResource(isolated.stacks.cni, 'helm_release'));
+    const quay = MIRRORS['quay.io'];
+    expect(cilium.image.repository).toBe(`${quay}/cilium/cilium`);
+    expect(cilium.operator.image.repository).toBe(`${quay}/cilium/operator`);
+    expect(cilium.envoy.image.repository).toBe(`${quay}/cilium/cilium-envoy`);
+    expect(cilium.hubble.relay.image.repository).toBe(`${quay}/cilium/hubble-relay`);
+    const autoscaler = releaseValues(onlyResource(isolated.stacks.platform, 'helm_release'));
+    expect(autoscaler.image).toEqual({ repository: `${MIRRORS['registry.k8s.io']}/autoscaling/cluster-autoscaler`, tag: 'v1.34.0' });
+    // Without mirrors the charts keep their own repositories (and digests).
+    const upstream = releaseValues(onlyResource(native.stacks.platform, 'helm_release'));
+    expect(upstream.image).toEqual({ tag: 'v1.34.0' });
+  });
+
+  it('declares each chart image under the registry that validation asks a mirror for', () => {
+    for (const image of Object.values(CILIUM_IMAGES)) expect(image.startsWith(`${CHART_REGISTRIES.cilium}/`)).toBe(true);
+    expect(CLUSTER_AUTOSCALER_IMAGE.startsWith(`${CHART_REGISTRIES['cluster-autoscaler']}/`)).toBe(true);
   });
 
   it('names no IAM role longer than IAM allows, even for a 100-character cluster name', async () => {

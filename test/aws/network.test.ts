@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, onlyResource, resourcesOf, synthCluster, type SynthesizedCluster } from '../support/synth';
+import { MIRRORS } from '../support/specs';
 import { eks } from './helpers';
 
 describe('EKS network', () => {
@@ -9,7 +10,7 @@ describe('EKS network', () => {
   beforeAll(async () => {
     perZone = await synthCluster(eks());
     single = await synthCluster(eks({ egress: { nat: 'single' }, zones: ['eu-west-1a', 'eu-west-1b'] }));
-    none = await synthCluster(eks({ egress: { nat: 'none' } }));
+    none = await synthCluster(eks({ egress: { nat: 'none', registryMirrors: MIRRORS } }));
   });
 
   it('builds the VPC on the spec range with DNS, over three zones by default', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCluster } from '../../constructs/spec';
-import { MINIMAL } from '../support/specs';
+import { MINIMAL, MIRRORS } from '../support/specs';
 
 describe('node pool sizes in both scopes', () => {
   it('divides total counts over the zones, rounding up', () => {
@@ -44,7 +44,12 @@ describe('egress', () => {
     ['single', 1],
     ['none', 0],
   ] as const)('%s reserves %i static egress addresses', (nat, count) => {
-    expect(resolveCluster({ ...MINIMAL.aws, egress: { nat } }).egress.staticIpCount).toBe(count);
+    expect(resolveCluster({ ...MINIMAL.aws, egress: { nat, registryMirrors: MIRRORS } }).egress.staticIpCount).toBe(count);
+  });
+
+  it('keeps the registry mirrors', () => {
+    expect(resolveCluster({ ...MINIMAL.gcp, egress: { registryMirrors: MIRRORS } }).egress.registryMirrors).toEqual(MIRRORS);
+    expect(resolveCluster(MINIMAL.gcp).egress.registryMirrors).toEqual({});
   });
 });
 

@@ -7,6 +7,12 @@ export const MINIMAL: { readonly aws: ClusterSpec; readonly gcp: ClusterSpec; re
   azure: { name: 'aks-test', cloud: 'azure', region: 'westeurope' },
 };
 
+/** ECR pull-through caches for every registry the charts use: what `egress.nat: none` needs. */
+export const MIRRORS: Readonly<Record<string, string>> = {
+  'quay.io': '111122223333.dkr.ecr.eu-west-1.amazonaws.com/quay',
+  'registry.k8s.io': '111122223333.dkr.ecr.eu-west-1.amazonaws.com/k8s',
+};
+
 /** A spec with fields replaced (shallow per top-level field). */
 export function withSpec(base: ClusterSpec, change: Partial<ClusterSpec>): ClusterSpec {
   return { ...base, ...change };

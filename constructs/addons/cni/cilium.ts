@@ -1,4 +1,13 @@
 import type { ResolvedCluster } from '../../spec';
+import { imageValues } from '../images';
+
+/** Upstream repositories of the Cilium images the chart runs. */
+export const CILIUM_IMAGES = {
+  agent: 'quay.io/cilium/cilium',
+  operator: 'quay.io/cilium/operator',
+  envoy: 'quay.io/cilium/cilium-envoy',
+  hubbleRelay: 'quay.io/cilium/hubble-relay',
+} as const;
 
 /** Cloud facts the Cilium values need, as values or Terraform references. */
 export interface CiliumCloudInputs {
@@ -19,16 +28,20 @@ export function ciliumValues(cluster: ResolvedCluster, cloud: CiliumCloudInputs)
   const modeValues = CILIUM_MODE_VALUES[`${cluster.cloud}/${cluster.cni.mode}`];
   if (!modeValues) throw new Error(`polycluster: no Cilium installer for ${cluster.cloud} mode ${cluster.cni.mode}`);
   const kpr = cluster.cni.kubeProxyReplacement;
+  const mirrors = cluster.egress.registryMirrors;
   return {
     cluster: { name: cluster.name },
+    ...imageValues(CILIUM_IMAGES.agent, mirrors),
+    ...(mirrors['quay.io'] ? { envoy: imageValues(CILIUM_IMAGES.envoy, mirrors) } : {}),
     ...modeValues(cluster),
     kubeProxyReplacement: kpr,
     // With kube-proxy replacement nothing else can route to the API service, so agents go direct.
     ...(kpr ? { k8sServiceHost: cloud.apiServerHost, k8sServicePort: 443 } : {}),
     bpf: { masquerade: kpr },
     encryption: cluster.cni.encryption === 'wireguard' ? { enabled: true, type: 'wireguard' } : { enabled: false },
-    hubble: { enabled: cluster.cni.hubble, relay: { enabled: cluster.cni.hubble }, ui: { enabled: false } },
-    operator: { replicas: 2, priorityClassName: 'system-cluster-critical' },
+    hubble: { enabled: cluster.cni.hubble, relay: { enabled: cluster.cni.hubble, ...imageValues(CILIUM_IMAGES.hubbleRelay, mirrors) }, ui: { enabled: false } },
+    // The chart appends the cloud suffix (`-aws`) to the operator repository.
+    operator: { replicas: 2, priorityClassName: 'system-cluster-critical', ...imageValues(CILIUM_IMAGES.operator, mirrors) },
     priorityClassName: 'system-node-critical',
     serviceAccounts: {
       operator: { create: true, name: 'cilium-operator', annotations: { ...(cloud.operatorServiceAccountAnnotations ?? {}) } },

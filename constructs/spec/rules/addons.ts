@@ -1,8 +1,25 @@
 import type { Rule } from './context';
+import { CHART_REGISTRIES, chartsOf, REGISTRY_HOST, REGISTRY_MIRROR } from '../chart-images';
+import type { ProblemList } from '../problems';
 import { DNS_ZONE, EMAIL } from './patterns';
 
-export const egressRule: Rule = ({ draft, problems }) => {
+export const egressRule: Rule = ({ draft, problems, cell }) => {
+  registryMirrorRules(draft.registryMirrors, problems);
   if (draft.nat !== 'none') return;
+  // Without internet egress every chart image must come through a mirror.
+  if (cell) {
+    for (const chart of chartsOf(draft.cloud, cell)) {
+      const registry = CHART_REGISTRIES[chart];
+      if (draft.registryMirrors[registry] === undefined) {
+        problems.add(
+          'egress.registryMirrors',
+          draft.registryMirrors,
+          `has no mirror for ${registry}, which the ${chart} chart pulls from; with egress.nat none nodes cannot reach it`,
+          `add "${registry}": "<account>.dkr.ecr.<region>.amazonaws.com/<prefix>" (an ECR pull-through cache rule for ${registry}) or your own mirror`,
+        );
+      }
+    }
+  }
   if (draft.cloud === 'azure') {
     problems.add('egress.nat', 'none', 'is not offered on AKS: a network-isolated AKS cluster needs a private registry cache that polycluster does not create', 'use single or per-zone');
   }
@@ -34,3 +51,15 @@ export const certManagerRule: Rule = ({ draft, problems }) => {
     problems.add('certManager.acme.solver', 'http01', "needs Let's Encrypt to reach the ingress from the internet, but ingress.exposure is internal", 'use solver dns01, or set ingress.exposure internet-facing');
   }
 };
+
+function registryMirrorRules(mirrors: Readonly<Record<string, string>>, problems: ProblemList): void {
+  for (const [registry, mirror] of Object.entries(mirrors)) {
+    const at = `egress.registryMirrors["${registry}"]`;
+    if (!REGISTRY_HOST.test(registry)) {
+      problems.add(at, registry, 'is not a registry host name', 'key the mirror by the upstream registry host, e.g. "quay.io" or "registry.k8s.io"');
+    }
+    if (!REGISTRY_MIRROR.test(mirror)) {
+      problems.add(at, mirror, 'is not a registry host with an optional path, in lowercase and without a scheme', 'write it as an image reference prefix, e.g. 111122223333.dkr.ecr.eu-west-1.amazonaws.com/quay');
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import type { CniCell } from './cni-matrix';
+import type { Cloud } from './types';
+
+/**
+ * The upstream registry of every chart polycluster installs, so that validation knows which
+ * mirrors a cluster without internet egress needs before anything is built.
+ */
+export const CHART_REGISTRIES = {
+  cilium: 'quay.io',
+  'cluster-autoscaler': 'registry.k8s.io',
+} as const;
+
+export type ChartName = keyof typeof CHART_REGISTRIES;
+
+/** The charts a cluster installs, given its cloud and CNI cell. */
+export function chartsOf(cloud: Cloud, cell: CniCell): ChartName[] {
+  const charts: ChartName[] = [];
+  if (cell.provisioning === 'self-installed' && cell.kind === 'cilium') charts.push('cilium');
+  if (cloud === 'aws') charts.push('cluster-autoscaler');
+  return charts;
+}
+
+/** A registry host with an optional port, as image references name it. */
+export const REGISTRY_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
+
+/** A mirror: a registry host and an optional repository path prefix, without a scheme. */
+export const REGISTRY_MIRROR = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+
+/**
+ * An image repository pulled through its mirror, when the spec names one for its registry:
+ * `quay.io/cilium/cilium` -> `<mirror>/cilium/cilium`.
+ */
+export function mirroredRepository(repository: string, mirrors: Readonly<Record<string, string>>): string {
+  const slash = repository.indexOf('/');
+  const mirror = mirrors[repository.slice(0, slash)];
+  return mirror === undefined ? repository : `${mirror}${repository.slice(slash)}`;
+}
