@@ -1,4 +1,7 @@
+import type { Construct } from 'constructs';
 import type { ResolvedCluster } from '../spec';
+import { CHARTS } from './charts';
+import { HelmAddon } from './helm-addon';
 import { imageValues } from './images';
 
 /** Upstream repository of the Cluster Autoscaler image. */
@@ -45,4 +48,17 @@ export function clusterAutoscalerAwsValues(cluster: ResolvedCluster, roleArn: st
     resources: { requests: { cpu: '100m', memory: '300Mi' }, limits: { memory: '600Mi' } },
     securityContext: { runAsNonRoot: true, runAsUser: 65534, fsGroup: 65534 },
   };
+}
+
+/** The Cluster Autoscaler on EKS, in the platform stack, waiting until it runs (nodes exist). */
+export class ClusterAutoscalerAwsAddon extends HelmAddon {
+  constructor(scope: Construct, id: string, cluster: ResolvedCluster, roleArn: string) {
+    super(scope, id, {
+      chart: CHARTS.clusterAutoscaler,
+      releaseName: CLUSTER_AUTOSCALER_RELEASE.name,
+      namespace: CLUSTER_AUTOSCALER_RELEASE.namespace,
+      values: clusterAutoscalerAwsValues(cluster, roleArn),
+      wait: true,
+    });
+  }
 }

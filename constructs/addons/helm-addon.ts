@@ -1,5 +1,4 @@
 import { Release } from '@cdktf/provider-helm/lib/release';
-import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { HelmChart } from './charts';
 
@@ -8,9 +7,8 @@ export interface HelmAddonProps {
   readonly chart: HelmChart;
   /** Helm release name; also the Terraform address, so it must never change. */
   readonly releaseName: string;
+  /** The release's namespace; created with the release unless it is `kube-system`. */
   readonly namespace: string;
-  /** Create the namespace when it is not `kube-system`. */
-  readonly createNamespace: boolean;
   /** Chart values. Key order is kept, so the rendered values are stable between synths. */
   readonly values: Readonly<Record<string, unknown>>;
   /**
@@ -18,7 +16,6 @@ export interface HelmAddonProps {
    * exists yet, so nothing can become ready.
    */
   readonly wait: boolean;
-  readonly dependsOn?: ITerraformDependable[];
 }
 
 /** A pinned Helm release with its values rendered as one reviewable YAML (JSON) document. */
@@ -33,7 +30,7 @@ export class HelmAddon extends Construct {
       chart: props.chart.chart,
       version: props.chart.version,
       namespace: props.namespace,
-      createNamespace: props.createNamespace,
+      createNamespace: props.namespace !== 'kube-system',
       // Multi-line values make the plan diff of a values change readable in a pull request.
       values: [JSON.stringify(props.values, null, 2)],
       wait: props.wait,
@@ -41,7 +38,6 @@ export class HelmAddon extends Construct {
       cleanupOnFail: true,
       maxHistory: 10,
       timeout: 900,
-      ...(props.dependsOn ? { dependsOn: props.dependsOn } : {}),
     });
   }
 }

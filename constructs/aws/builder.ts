@@ -1,9 +1,7 @@
 import { ManagedAddon } from './eks-addon';
 import type { CloudBuilder } from '../cloud-builder';
 import { connectKubernetesStacks } from '../kube-providers';
-import { CHARTS } from '../addons/charts';
-import { CLUSTER_AUTOSCALER_RELEASE, clusterAutoscalerAwsValues } from '../addons/cluster-autoscaler';
-import { HelmAddon } from '../addons/helm-addon';
+import { ClusterAutoscalerAwsAddon } from '../addons/cluster-autoscaler';
 import { buildClusterStack } from './cluster-stack';
 import { installAwsCni } from './cni';
 import { eksConnection } from './kube-access';
@@ -28,21 +26,13 @@ export const builder: CloudBuilder = {
     const nodes = new NodeGroups(stacks.nodes, 'NodeGroups', {
       cluster,
       account: new Account(stacks.nodes, 'Account'),
-      clusterName: cluster.name,
       subnetIds: built.network.privateSubnets.map((s) => s.id),
     });
     // CoreDNS is a Deployment: it can only become healthy once nodes exist.
     new ManagedAddon(stacks.nodes, 'CoreDns', { clusterName: cluster.name, kubernetesVersion: cluster.kubernetesVersion, addonName: 'coredns', dependsOn: nodes.groups });
 
     if (stacks.platform) {
-      new HelmAddon(stacks.platform, 'ClusterAutoscaler', {
-        chart: CHARTS.clusterAutoscaler,
-        releaseName: CLUSTER_AUTOSCALER_RELEASE.name,
-        namespace: CLUSTER_AUTOSCALER_RELEASE.namespace,
-        createNamespace: false,
-        values: clusterAutoscalerAwsValues(cluster, built.roles.clusterAutoscaler.role.arn),
-        wait: true,
-      });
+      new ClusterAutoscalerAwsAddon(stacks.platform, 'ClusterAutoscaler', cluster, built.roles.clusterAutoscaler.role.arn);
     }
   },
 };

@@ -15,7 +15,6 @@ import { CLUSTER_AUTOSCALER_RELEASE } from '../addons/cluster-autoscaler';
 export interface EksClusterStack {
   readonly controlPlane: EksControlPlane;
   readonly network: ClusterNetwork;
-  readonly account: Account;
   /** IRSA roles of the add-ons installed by later stacks. */
   readonly roles: { readonly ciliumOperator?: ServiceAccountRole; readonly clusterAutoscaler: ServiceAccountRole };
 }
@@ -72,7 +71,7 @@ export function buildClusterStack(stack: TerraformStack, cluster: ResolvedCluste
   });
 
   outputs(stack, controlPlane, network, oidc);
-  return { controlPlane, network, account, roles: { ...(ciliumOperator ? { ciliumOperator } : {}), clusterAutoscaler } };
+  return { controlPlane, network, roles: { ...(ciliumOperator ? { ciliumOperator } : {}), clusterAutoscaler } };
 }
 
 /** What operators and partners read after a deploy: how to reach the cluster and the egress IPs. */

@@ -1,13 +1,15 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Construct } from 'constructs';
 import type { ResolvedCluster } from '../spec';
 import type { Account } from './account';
 import { controlPlaneLogGroup, awsName } from './names';
-import { serviceTrust } from './policy-document';
+import { policyDocument, serviceTrust } from './policy-document';
 
 /** Every control-plane log type EKS offers; CIS EKS 2.1.1 wants all of them. */
 export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
@@ -42,6 +44,14 @@ export class EksControlPlane extends Construct {
       assumeRolePolicy: serviceTrust(this, 'Trust', 'eks.amazonaws.com').json,
     });
     const policy = new IamRolePolicyAttachment(this, 'ClusterPolicy', { role: this.role.name, policyArn: account.managedPolicy('AmazonEKSClusterPolicy') });
+    // The key policy defers to IAM; EKS uses the key as this role (and checks it can).
+    const keyUse = new IamRolePolicy(this, 'SecretsKeyUse', {
+      role: this.role.id,
+      name: 'encrypt-secrets',
+      policy: policyDocument(this, 'SecretsKeyUsePolicy', [
+        { effect: 'Allow', actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ListGrants', 'kms:DescribeKey'], resources: [props.secretsKeyArn] },
+      ]).json,
+    });
 
     // Created before the cluster so that EKS writes to it instead of creating an unencrypted,
     // never-expiring group of the same name.
@@ -73,7 +83,20 @@ export class EksControlPlane extends Construct {
         bootstrapClusterCreatorAdminPermissions: deployer.principal === undefined,
       },
       bootstrapSelfManagedAddons: false,
-      dependsOn: [policy, logs],
+      dependsOn: [policy, keyUse, logs],
+    });
+
+    // EKS's cluster security group admits only itself; the deployer's runners reach the private
+    // endpoint through these rules (DESIGN.md "Deploy access").
+    deployer.privateCidrs.forEach((cidr, i) => {
+      new VpcSecurityGroupIngressRule(this, `PrivateEndpointAccess${i}`, {
+        securityGroupId: this.cluster.vpcConfig.clusterSecurityGroupId,
+        description: `Kubernetes API from the deployer range ${cidr}`,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: cidr,
+      });
     });
   }
 }

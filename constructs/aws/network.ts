@@ -46,52 +46,40 @@ export class ClusterNetwork extends Construct {
     // Adopting the default group strips its allow-all rules: nothing may silently use it.
     new DefaultSecurityGroup(this, 'DefaultSecurityGroup', { vpcId: this.vpc.id, ingress: [], egress: [], tags: { Name: `${cluster.name}-default-deny` } });
 
-    const clusterTag = { [`kubernetes.io/cluster/${cluster.name}`]: 'shared' };
-    subnets.private.forEach((cidr, zone) => {
-      this.privateSubnets.push(
-        new Subnet(this, `Private${zone}`, {
-          vpcId: this.vpc.id,
-          cidrBlock: cidr,
-          availabilityZone: zoneName(zone),
-          mapPublicIpOnLaunch: false,
-          tags: { Name: `${cluster.name}-private-${zone}`, 'kubernetes.io/role/internal-elb': '1', ...clusterTag },
-        }),
-      );
-    });
-    subnets.public.forEach((cidr, zone) => {
-      this.publicSubnets.push(
-        new Subnet(this, `Public${zone}`, {
-          vpcId: this.vpc.id,
-          cidrBlock: cidr,
-          availabilityZone: zoneName(zone),
-          // Nothing launched here gets a public address by accident; NAT and load balancers bring their own.
-          mapPublicIpOnLaunch: false,
-          tags: { Name: `${cluster.name}-public-${zone}`, 'kubernetes.io/role/elb': '1', ...clusterTag },
-        }),
-      );
-    });
-
-    const natCount = cluster.egress.nat === 'per-zone' ? this.publicSubnets.length : cluster.egress.nat === 'single' ? 1 : 0;
-    // Without NAT the VPC has no internet path at all (validation refuses internet-facing
-    // load balancers there), so there is no internet gateway either.
-    const igw = natCount > 0 ? new InternetGateway(this, 'InternetGateway', { vpcId: this.vpc.id, tags: { Name: cluster.name } }) : undefined;
+    // Subnets never give launched instances a public address: NAT gateways and load balancers
+    // bring their own. The role tags tell load balancer controllers where to place what.
+    const subnet = (role: 'Private' | 'Public', cidr: string, zone: number, roleTag: string): Subnet =>
+      new Subnet(this, `${role}${zone}`, {
+        vpcId: this.vpc.id,
+        cidrBlock: cidr,
+        availabilityZone: zoneName(zone),
+        mapPublicIpOnLaunch: false,
+        tags: { Name: `${cluster.name}-${role.toLowerCase()}-${zone}`, [roleTag]: '1', [`kubernetes.io/cluster/${cluster.name}`]: 'shared' },
+      });
+    this.privateSubnets.push(...subnets.private.map((cidr, zone) => subnet('Private', cidr, zone, 'kubernetes.io/role/internal-elb')));
+    this.publicSubnets.push(...subnets.public.map((cidr, zone) => subnet('Public', cidr, zone, 'kubernetes.io/role/elb')));
 
     const publicRoutes = new RouteTable(this, 'PublicRoutes', { vpcId: this.vpc.id, tags: { Name: `${cluster.name}-public` } });
-    if (igw) new Route(this, 'PublicDefaultRoute', { routeTableId: publicRoutes.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
     this.publicSubnets.forEach((subnet, zone) => new RouteTableAssociation(this, `PublicRoutes${zone}`, { routeTableId: publicRoutes.id, subnetId: subnet.id }));
 
+    // One NAT gateway per static egress address. Without NAT the VPC has no internet path at all
+    // (validation refuses internet-facing load balancers there), so no internet gateway either.
     const nats: NatGateway[] = [];
-    for (let zone = 0; zone < natCount; zone++) {
-      const ip = new Eip(this, `NatIp${zone}`, { domain: 'vpc', tags: { Name: `${cluster.name}-nat-${zone}` } });
-      this.natIps.push(ip);
-      nats.push(
-        new NatGateway(this, `Nat${zone}`, {
-          allocationId: ip.allocationId,
-          subnetId: this.publicSubnets[zone]!.id,
-          tags: { Name: `${cluster.name}-${zone}` },
-          dependsOn: igw ? [igw] : [],
-        }),
-      );
+    if (cluster.egress.staticIpCount > 0) {
+      const igw = new InternetGateway(this, 'InternetGateway', { vpcId: this.vpc.id, tags: { Name: cluster.name } });
+      new Route(this, 'PublicDefaultRoute', { routeTableId: publicRoutes.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
+      for (let zone = 0; zone < cluster.egress.staticIpCount; zone++) {
+        const ip = new Eip(this, `NatIp${zone}`, { domain: 'vpc', tags: { Name: `${cluster.name}-nat-${zone}` } });
+        this.natIps.push(ip);
+        nats.push(
+          new NatGateway(this, `Nat${zone}`, {
+            allocationId: ip.allocationId,
+            subnetId: this.publicSubnets[zone]!.id,
+            tags: { Name: `${cluster.name}-${zone}` },
+            dependsOn: [igw],
+          }),
+        );
+      }
     }
     this.privateSubnets.forEach((subnet, zone) => {
       const routes = new RouteTable(this, `PrivateRoutes${zone}`, { vpcId: this.vpc.id, tags: { Name: `${cluster.name}-private-${zone}` } });
@@ -145,8 +133,8 @@ function zoneNames(scope: Construct, cluster: ResolvedCluster): (zone: number) =
   const names = cluster.zones.names;
   if (names) return (zone) => names[zone]!;
   const available = new DataAwsAvailabilityZones(scope, 'Zones', {
-    state: 'available',
-    // Local Zones and Wavelength zones cannot host EKS control-plane subnets.
+    // No `state` filter: an impaired zone dropping out of the list would shift every later zone
+    // and replace its subnets. Local Zones and Wavelength zones cannot host EKS control-plane subnets.
     filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
   });
   return (zone) => Fn.element(available.names, zone);

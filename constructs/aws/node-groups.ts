@@ -4,7 +4,8 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import type { ResolvedCluster, ResolvedNodePool, TaintSpec } from '../spec';
+import type { ResolvedCluster, ResolvedNodePool } from '../spec';
+import { UPPER_SNAKE_TAINT_EFFECTS } from '../taints';
 import type { Account } from './account';
 import { awsName } from './names';
 import { serviceTrust } from './policy-document';
@@ -16,16 +17,9 @@ import { serviceTrust } from './policy-document';
  */
 export const NODE_MANAGED_POLICIES = ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryPullOnly', 'AmazonSSMManagedInstanceCore'];
 
-const TAINT_EFFECTS: Readonly<Record<TaintSpec['effect'], string>> = {
-  NoSchedule: 'NO_SCHEDULE',
-  PreferNoSchedule: 'PREFER_NO_SCHEDULE',
-  NoExecute: 'NO_EXECUTE',
-};
-
 export interface NodeGroupsProps {
   readonly cluster: ResolvedCluster;
   readonly account: Account;
-  readonly clusterName: string;
   readonly subnetIds: string[];
 }
 
@@ -49,7 +43,7 @@ export class NodeGroups extends Construct {
       const template = launchTemplate(this, cluster, pool);
       this.groups.push(
         new EksNodeGroup(this, `Pool-${pool.name}`, {
-          clusterName: props.clusterName,
+          clusterName: cluster.name,
           nodeGroupName: pool.name,
           version: cluster.kubernetesVersion,
           nodeRoleArn: this.role.arn,
@@ -60,7 +54,7 @@ export class NodeGroups extends Construct {
           scalingConfig: { minSize: pool.total.min, maxSize: pool.total.max, desiredSize: pool.total.desired },
           updateConfig: { maxUnavailablePercentage: 33 },
           labels: { ...pool.labels },
-          taint: pool.taints.map((t) => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: TAINT_EFFECTS[t.effect] })),
+          taint: pool.taints.map((t) => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: UPPER_SNAKE_TAINT_EFFECTS[t.effect] })),
           launchTemplate: { id: template.id, version: template.latestVersion.toString() },
           // The autoscaler owns the size after creation; Terraform would otherwise reset it.
           lifecycle: { ignoreChanges: ['scaling_config[0].desired_size'] },

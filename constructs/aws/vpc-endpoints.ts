@@ -10,9 +10,10 @@ import type { ResolvedCluster } from '../spec';
 /**
  * AWS services that nodes and the add-ons reach without internet egress: image pulls (ECR api and
  * dkr; layers come from S3), IAM roles for service accounts (STS), ENI and instance calls (EC2:
- * the VPC CNI, Cilium ENI IPAM), logs, and the Cluster Autoscaler (Auto Scaling).
+ * the VPC CNI, Cilium ENI IPAM), logs, the Cluster Autoscaler (Auto Scaling, EKS node groups),
+ * and SSM Session Manager, the nodes' replacement for SSH (ssm, ssmmessages, ec2messages).
  */
-export const INTERFACE_ENDPOINT_SERVICES = ['ecr.api', 'ecr.dkr', 'sts', 'ec2', 'logs', 'autoscaling'] as const;
+export const INTERFACE_ENDPOINT_SERVICES = ['ecr.api', 'ecr.dkr', 'sts', 'ec2', 'logs', 'autoscaling', 'eks', 'ssm', 'ssmmessages', 'ec2messages'] as const;
 
 export interface VpcEndpointsProps {
   readonly cluster: ResolvedCluster;

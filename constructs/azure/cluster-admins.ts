@@ -20,11 +20,8 @@ export function grantClusterAdmins(
 ): RoleAssignment[] {
   const grant = (id: string, principalId: string): RoleAssignment =>
     new RoleAssignment(stack, id, { scope: aks.id, roleDefinitionName: AZURE_ROLES.aksRbacClusterAdmin, principalId });
-  const grants = cluster.access.admins.map((objectId) => grant(`ClusterAdmin_${objectId}`, objectId));
-  const principal = cluster.access.deployer.principal;
-  // Azure refuses a second identical assignment: a deployer who is also an admin has one.
-  if (principal === undefined || !cluster.access.admins.includes(principal)) {
-    grants.push(grant('DeployerClusterAdmin', principal ?? client.objectId));
-  }
+  // The admins and a named deployer, each once: Azure refuses a second identical assignment.
+  const grants = cluster.access.clusterAdmins.map((objectId) => grant(`ClusterAdmin_${objectId}`, objectId));
+  if (cluster.access.deployer.principal === undefined) grants.push(grant('DeployerClusterAdmin', client.objectId));
   return grants;
 }

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { Construct } from 'constructs';
 import type { ResolvedCluster } from '../spec';
-import { pascalCase, projectOf } from './names';
+import { pascalCase, shortHash } from '../naming';
+import { projectOf } from './names';
 
 /**
  * Full access to the cluster's Kubernetes API (cluster-admin through GKE IAM). GKE IAM roles
@@ -11,21 +11,12 @@ import { pascalCase, projectOf } from './names';
  */
 export const CLUSTER_ADMIN_ROLE = 'roles/container.admin';
 
-/** The members that get cluster admin: `access.admins`, then the deployer if not listed. */
-export function clusterAdminMembers(cluster: ResolvedCluster): string[] {
-  const members = [...cluster.access.admins];
-  const deployer = cluster.access.deployer.principal;
-  if (deployer !== undefined && !members.includes(deployer)) members.push(deployer);
-  return members;
-}
-
 /**
  * A construct id derived from the member, so reordering the admin list never moves a grant; the
  * hash keeps members apart that differ only in punctuation (`a.b@` and `a-b@`).
  */
 function memberId(member: string): string {
-  const hash = createHash('sha256').update(member).digest('hex').slice(0, 6);
-  return `Admin${pascalCase(member)}${hash.toUpperCase()}`;
+  return `Admin${pascalCase(member)}${shortHash(member).slice(0, 6).toUpperCase()}`;
 }
 
 /**
@@ -38,7 +29,7 @@ export class ClusterAccess extends Construct {
   constructor(scope: Construct, id: string, cluster: ResolvedCluster) {
     super(scope, id);
     const project = projectOf(cluster);
-    this.grants = clusterAdminMembers(cluster).map(
+    this.grants = cluster.access.clusterAdmins.map(
       (member) => new ProjectIamMember(this, memberId(member), { project, role: CLUSTER_ADMIN_ROLE, member }),
     );
   }

@@ -8,7 +8,7 @@ import { cloudDispatcher } from '../cloud-dispatch';
 import { builder } from './builder';
 
 export { builder, buildGke } from './builder';
-export { ClusterAccess, CLUSTER_ADMIN_ROLE, clusterAdminMembers } from './cluster-access';
+export { ClusterAccess, CLUSTER_ADMIN_ROLE } from './cluster-access';
 export { gkeNetworking, type GkeNetworking } from './cni';
 export { CONTROL_PLANE_WEBHOOK_PORTS, ControlPlaneWebhooks, type ControlPlaneWebhooksProps } from './firewall';
 export {
@@ -27,7 +27,7 @@ export { ClusterLogs, clusterLogFilter, type ClusterLogsProps } from './logging'
 export { gcpName, gkeNames, pascalCase, type GkeNames } from './names';
 export { CloudNat, type CloudNatProps } from './nat';
 export { ClusterNetwork, FLOW_LOGS, type ClusterNetworkProps } from './network';
-export { GKE_TAINT_EFFECTS, gkeAutoscaling, gkeTaint, nodePoolId, NodePools, UPGRADE_SURGE, type NodePoolsProps } from './node-pools';
+export { gkeAutoscaling, gkeTaint, nodePoolId, NodePools, UPGRADE_SURGE, type NodePoolsProps } from './node-pools';
 export { clusterOutputs, type ClusterOutputsProps } from './outputs';
 export { googleProvider } from './provider';
 export { ProjectServices, REQUIRED_SERVICES } from './services';

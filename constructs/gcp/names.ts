@@ -1,28 +1,14 @@
-import { createHash } from 'node:crypto';
+import { boundedName } from '../naming';
 import type { ResolvedCluster } from '../spec';
+
+export { pascalCase } from '../naming';
 
 /**
  * Names of GCP resources derived from the cluster name. Most GCP names are RFC 1035 labels of
  * at most 63 characters; service account ids stop at 30. A GKE cluster name has up to 40
- * characters, so long names are cut and given a short stable hash: two clusters never collide,
- * and a name never changes between synths (a changed name replaces the resource).
+ * characters, so long names are cut and hashed (see boundedName).
  */
-export function gcpName(cluster: string, suffix: string, limit = 63): string {
-  const full = `${cluster}-${suffix}`;
-  if (full.length <= limit) return full;
-  const hash = createHash('sha256').update(full).digest('hex').slice(0, 6);
-  const room = limit - suffix.length - hash.length - 2;
-  return `${cluster.slice(0, room).replace(/-+$/, '')}-${hash}-${suffix}`;
-}
-
-/** `platform-admins@acme.example` → `PlatformAdminsAcmeExample`: a construct id from a name. */
-export function pascalCase(text: string): string {
-  return text
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => word !== '')
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
-    .join('');
-}
+export const gcpName = (cluster: string, suffix: string, limit = 63): string => boundedName(cluster, suffix, limit);
 
 /** Service account ids: 6 to 30 characters. */
 export const SERVICE_ACCOUNT_ID_LIMIT = 30;

@@ -1,18 +1,13 @@
 import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
 import { Construct } from 'constructs';
 import type { ResolvedCluster, ResolvedNodePool, TaintSpec } from '../spec';
+import { SURGE_NODES_PER_ZONE } from '../spec/capacity';
+import { UPPER_SNAKE_TAINT_EFFECTS } from '../taints';
 import { NODE_HARDENING } from './gke-cluster';
-
-/** Kubernetes taint effects as the GKE API spells them. */
-export const GKE_TAINT_EFFECTS: { readonly [E in TaintSpec['effect']]: string } = {
-  NoSchedule: 'NO_SCHEDULE',
-  PreferNoSchedule: 'PREFER_NO_SCHEDULE',
-  NoExecute: 'NO_EXECUTE',
-};
 
 /** A spec taint as a GKE node pool taint (GKE requires a value; none is the empty string). */
 export function gkeTaint(taint: TaintSpec): { key: string; value: string; effect: string } {
-  return { key: taint.key, value: taint.value ?? '', effect: GKE_TAINT_EFFECTS[taint.effect] };
+  return { key: taint.key, value: taint.value ?? '', effect: UPPER_SNAKE_TAINT_EFFECTS[taint.effect] };
 }
 
 /**
@@ -36,7 +31,7 @@ export function nodePoolId(name: string): string {
 }
 
 /** Nodes added during an upgrade before old ones go; capacity planning counts one per zone. */
-export const UPGRADE_SURGE = { strategy: 'SURGE', maxSurge: 1, maxUnavailable: 0 } as const;
+export const UPGRADE_SURGE = { strategy: 'SURGE', maxSurge: SURGE_NODES_PER_ZONE, maxUnavailable: 0 } as const;
 
 export interface NodePoolsProps {
   /** The resolved cluster: the only input. */

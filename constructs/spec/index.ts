@@ -10,4 +10,5 @@ export { planSubnets, subnetBlocks, usableAddresses, ZONE_SLOTS, RESERVED_ADDRES
 export type { PlanResult, SubnetBlock, SubnetPlan, SubnetRole } from './cidr-plan';
 export { KUBERNETES_VERSIONS, isSupportedVersion } from './versions';
 export { CILIUM_AGENT_NOT_READY } from './node-pools';
+export { buildProblems, CNI_INSTALLERS, cellKey, isBuildable } from './cni-installers';
 export { CHART_REGISTRIES, chartsOf, mirroredRepository, type ChartName } from './chart-images';

@@ -125,11 +125,13 @@ function finish(draft: Draft, cell: CniCell, pools: readonly ResolvedNodePool[])
     cni,
     access: {
       admins: draft.admins,
+      clusterAdmins: draft.deployerPrincipal === undefined || draft.admins.includes(draft.deployerPrincipal) ? draft.admins : [...draft.admins, draft.deployerPrincipal],
       deployer: {
         network: draft.deployerNetwork,
         ...(draft.deployerPrincipal ? { principal: draft.deployerPrincipal } : {}),
         publicEndpoint: draft.deployerNetwork.from === 'cidrs',
         publicCidrs: draft.deployerNetwork.from === 'cidrs' ? draft.deployerNetwork.cidrs : [],
+        privateCidrs: (draft.deployerNetwork.from === 'network' ? draft.deployerNetwork.privateCidrs : undefined) ?? [draft.vpcCidr],
       },
     },
     nodePools: pools,

@@ -90,12 +90,16 @@ export interface ResolvedCni {
 
 export interface ResolvedAccess {
   readonly admins: readonly string[];
+  /** Everyone granted cluster admin: the admins, then the deployer principal if not among them. */
+  readonly clusterAdmins: readonly string[];
   readonly deployer: {
     readonly network: DeployerNetwork;
     readonly principal?: string;
     /** The public endpoint is on, open to `publicCidrs` only. */
     readonly publicEndpoint: boolean;
     readonly publicCidrs: readonly string[];
+    /** Private ranges admitted to the private endpoint: `privateCidrs`, or the VPC range. */
+    readonly privateCidrs: readonly string[];
   };
 }
 

@@ -61,7 +61,7 @@ const deployerNetwork: Schema = {
   required: ['from'],
   properties: { from: oneOf('network', 'cidrs') },
   allOf: [
-    { if: { properties: { from: { const: 'network' } } }, then: object({ from: str() }, ['from']) },
+    { if: { properties: { from: { const: 'network' } } }, then: object({ from: str(), privateCidrs: list(str()) }, ['from']) },
     {
       if: { properties: { from: { const: 'cidrs' } } },
       then: object({ from: str(), cidrs: list(str()) }, ['from', 'cidrs']),

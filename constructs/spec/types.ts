@@ -192,8 +192,12 @@ export interface CniSpec {
 
 /** Where `cdktf deploy` runs from, and who it runs as. */
 export type DeployerNetwork =
-  /** A runner inside the VPC or a peered network: the API endpoint stays private. */
-  | { readonly from: 'network' }
+  /**
+   * A runner inside the VPC or a peered network: the API endpoint stays private. `privateCidrs`
+   * are the runners' private ranges (a runner subnet, a peered VPC or VNet), admitted to the
+   * private endpoint (EKS: the cluster security group); the cluster's VPC range when left out.
+   */
+  | { readonly from: 'network'; readonly privateCidrs?: readonly string[] }
   /** Listed public CIDRs: the public endpoint opens to these only, never to 0.0.0.0/0. */
   | { readonly from: 'cidrs'; readonly cidrs: readonly string[] };
 

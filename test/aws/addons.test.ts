@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS } from '../../constructs/addons/charts';
 import { CLUSTER_AUTOSCALER_IMAGE, CLUSTER_AUTOSCALER_IMAGE_TAGS } from '../../constructs/addons/cluster-autoscaler';
-import { CILIUM_IMAGES } from '../../constructs/addons/cni/cilium';
+import { CILIUM_IMAGES, CILIUM_INSTALLABLE_CELLS } from '../../constructs/addons/cni/cilium';
 import { MIRRORS } from '../support/specs';
-import { CHART_REGISTRIES, isSupportedVersion, SpecValidationError } from '../../constructs';
+import { CHART_REGISTRIES, CNI_INSTALLERS, isSupportedVersion, SpecValidationError } from '../../constructs';
 import { dataOf, onlyResource, resourcesOf, synthCluster, type SynthesizedCluster } from '../support/synth';
 import { eks, eksCilium, releaseValues } from './helpers';
 
@@ -65,7 +65,36 @@ describe('EKS add-ons', () => {
     });
 
     it('refuses self-installed CNIs that have no installer yet, naming the choices', async () => {
-      await expect(synthCluster(eks({ cni: { kind: 'calico', mode: 'vxlan' } }))).rejects.toThrow(/cni.kind calico mode vxlan on aws has no installer in this version; self-installed CNIs available on aws: cilium mode eni/);
+      const refused = synthCluster(eks({ cni: { kind: 'calico', mode: 'vxlan' } }));
+      await expect(refused).rejects.toBeInstanceOf(SpecValidationError);
+      await expect(refused).rejects.toThrow(
+        'clusters[0].cni.mode vxlan gives calico mode vxlan on aws, a self-installed CNI that this version of polycluster cannot install yet: choose cni.kind cloud, or cilium mode eni, or cilium mode chaining, or cilium mode overlay',
+      );
+    });
+
+    it('chains Cilium onto the VPC CNI, which keeps kube-proxy and addressing', async () => {
+      const chained = await synthCluster(eks({ cni: { kind: 'cilium', mode: 'chaining' } }));
+      const values = releaseValues(onlyResource(chained.stacks.cni, 'helm_release'));
+      expect(values).toMatchObject({ cni: { chainingMode: 'aws-cni', exclusive: false }, routingMode: 'native', enableIPv4Masquerade: false, kubeProxyReplacement: false });
+      expect(values.k8sServiceHost).toBeUndefined();
+      expect(Object.values(resourcesOf(chained.stacks.cluster, 'aws_eks_addon')).map((a) => a.addon_name).sort()).toEqual(['kube-proxy', 'vpc-cni']);
+      expect(Object.keys(resourcesOf(chained.stacks.cluster, 'aws_iam_role')).some((n) => n.startsWith('CiliumOperatorRole'))).toBe(false);
+    });
+
+    it('runs Cilium as a VXLAN overlay with cluster-pool IPAM from the pod range', async () => {
+      const overlay = await synthCluster(eks({ cni: { kind: 'cilium', mode: 'overlay' }, network: { podCidr: '100.64.0.0/14' } }));
+      const values = releaseValues(onlyResource(overlay.stacks.cni, 'helm_release'));
+      expect(values).toMatchObject({
+        ipam: { mode: 'cluster-pool', operator: { clusterPoolIPv4PodCIDRList: ['100.64.0.0/14'], clusterPoolIPv4MaskSize: 24 } },
+        routingMode: 'tunnel',
+        tunnelProtocol: 'vxlan',
+        kubeProxyReplacement: true,
+      });
+      expect(overlay.cluster.resolved.cni.webhooksUseHostNetwork).toBe(true);
+    });
+
+    it('covers exactly the Cilium cells of CNI_INSTALLERS', () => {
+      expect([...CILIUM_INSTALLABLE_CELLS].sort()).toEqual(CNI_INSTALLERS.filter((key) => key.split('/')[1] === 'cilium').sort());
     });
   });
 

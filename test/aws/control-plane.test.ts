@@ -153,3 +153,33 @@ describe('EKS control plane', () => {
     expect(out.cluster_endpoint.value).toMatch(/aws_eks_cluster\..*\.endpoint/);
   });
 });
+
+describe('EKS private endpoint access', () => {
+  const rules = (c: SynthesizedCluster) => Object.values(resourcesOf(c.stacks.cluster, 'aws_vpc_security_group_ingress_rule')).filter((r) => r.description.startsWith('Kubernetes API'));
+
+  it('admits the VPC to the private endpoint by default, through the cluster security group', async () => {
+    const c = await synthCluster(eks());
+    expect(rules(c)).toEqual([
+      expect.objectContaining({ cidr_ipv4: '10.0.0.0/16', from_port: 443, to_port: 443, ip_protocol: 'tcp', security_group_id: expect.stringMatching(/aws_eks_cluster\..*\.vpc_config\[0\]\.cluster_security_group_id/) }),
+    ]);
+  });
+
+  it('admits exactly the named runner ranges', async () => {
+    const c = await synthCluster(eks({ access: { deployer: { network: { from: 'network', privateCidrs: ['10.50.0.0/24', '172.31.8.0/22'] } } } }));
+    expect(rules(c).map((r) => r.cidr_ipv4)).toEqual(['10.50.0.0/24', '172.31.8.0/22']);
+  });
+
+  it('lets the control-plane role use the secrets key, and nothing else', async () => {
+    const c = await synthCluster(eks());
+    const doc = Object.entries<any>(dataOf(c.stacks.cluster, 'aws_iam_policy_document')).find(([name]) => name.startsWith('ControlPlane_SecretsKeyUsePolicy'))![1];
+    expect(doc.statement).toEqual([{ effect: 'Allow', actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ListGrants', 'kms:DescribeKey'], resources: [expect.stringMatching(/aws_kms_key\.Keys_Secrets_.*\.arn/)] }]);
+    expect(onlyResource(c.stacks.cluster, 'aws_eks_cluster').depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_iam_role_policy\.ControlPlane_SecretsKeyUse_/)]));
+  });
+
+  it('names access entries by principal, so removing an admin touches no other entry', async () => {
+    const two = await synthCluster(eks({ access: { admins: [ADMIN_ROLE, DEPLOYER_ROLE] } }));
+    const one = await synthCluster(eks({ access: { admins: [DEPLOYER_ROLE] } }));
+    const names = (c: SynthesizedCluster) => Object.entries<any>(resourcesOf(c.stacks.cluster, 'aws_eks_access_entry')).map(([name, e]) => [name, e.principal_arn]);
+    expect(names(two)).toContainEqual(names(one)[0]);
+  });
+});

@@ -44,7 +44,7 @@ describe('AKS phase stacks and providers', () => {
     expect(managed.cluster.resolved.phases).toEqual(['cluster', 'nodes', 'platform', 'policies']);
     expect(managed.cluster.stacks.nodes.dependencies).toContain(managed.cluster.stacks.cluster);
 
-    const byo = await synthAks({ cni: { kind: 'calico', mode: 'vxlan' } });
+    const byo = await synthAks({ cni: { kind: 'cilium', mode: 'overlay' } });
     const { cluster, cni, nodes } = byo.cluster.stacks;
     expect(byo.cluster.stacks.all().map((s) => s.node.id)).toEqual(['aks-test-cluster', 'aks-test-cni', 'aks-test-nodes', 'aks-test-platform', 'aks-test-policies']);
     expect(cni!.dependencies).toContain(cluster);

@@ -56,7 +56,20 @@ describe('egress', () => {
 describe('access', () => {
   it('keeps the endpoint private for in-network deployers', () => {
     const r = resolveCluster(MINIMAL.aws);
-    expect(r.access.deployer).toEqual({ network: { from: 'network' }, publicEndpoint: false, publicCidrs: [] });
+    expect(r.access.deployer).toEqual({ network: { from: 'network' }, publicEndpoint: false, publicCidrs: [], privateCidrs: ['10.0.0.0/16'] });
+  });
+
+  it('admits the named private runner ranges instead of the VPC range', () => {
+    const r = resolveCluster({ ...MINIMAL.aws, access: { deployer: { network: { from: 'network', privateCidrs: ['10.50.0.0/24'] } } } });
+    expect(r.access.deployer.privateCidrs).toEqual(['10.50.0.0/24']);
+  });
+
+  it('grants cluster admin to the admins and the deployer, once each', () => {
+    const admin = 'arn:aws:iam::111122223333:role/admins';
+    const deployer = 'arn:aws:iam::111122223333:role/deployer';
+    expect(resolveCluster({ ...MINIMAL.aws, access: { admins: [admin], deployer: { principal: deployer } } }).access.clusterAdmins).toEqual([admin, deployer]);
+    expect(resolveCluster({ ...MINIMAL.aws, access: { admins: [deployer], deployer: { principal: deployer } } }).access.clusterAdmins).toEqual([deployer]);
+    expect(resolveCluster({ ...MINIMAL.aws, access: { admins: [admin] } }).access.clusterAdmins).toEqual([admin]);
   });
 
   it('opens the public endpoint to the listed CIDRs only, and records it', () => {

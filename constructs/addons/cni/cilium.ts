@@ -1,4 +1,7 @@
-import type { ResolvedCluster } from '../../spec';
+import type { Construct } from 'constructs';
+import { cellKey, CNI_INSTALLERS, type ResolvedCluster } from '../../spec';
+import { CHARTS } from '../charts';
+import { HelmAddon } from '../helm-addon';
 import { imageValues } from '../images';
 
 /** Upstream repositories of the Cilium images the chart runs. */
@@ -11,28 +14,67 @@ export const CILIUM_IMAGES = {
 
 /** Cloud facts the Cilium values need, as values or Terraform references. */
 export interface CiliumCloudInputs {
-  /** API server host name without `https://` (kube-proxy replacement talks to it directly). */
-  readonly apiServerHost: string;
-  /** IAM role (or other identity) the operator's service account is annotated with. */
+  /** API server host name without `https://`; needed for kube-proxy replacement. */
+  readonly apiServerHost?: string;
+  /** Annotations of the operator's service account (its cloud identity). */
   readonly operatorServiceAccountAnnotations?: Readonly<Record<string, string>>;
 }
 
 /** The namespace and release name of Cilium; the release name is also its Terraform identity. */
-export const CILIUM_RELEASE = { name: 'cilium', namespace: 'kube-system' } as const;
+export const CILIUM_RELEASE = { name: 'cilium', namespace: 'kube-system', operatorServiceAccount: 'cilium-operator' } as const;
+
+/** Values that depend on the matrix cell, keyed like `CNI_INSTALLERS`. */
+const CILIUM_MODE_VALUES: Readonly<Record<string, (cluster: ResolvedCluster) => Record<string, unknown>>> = {
+  // Pods take VPC addresses from ENIs the operator attaches: native routing inside the VPC.
+  'aws/cilium/eni': (cluster) => ({
+    eni: { enabled: true, awsEnablePrefixDelegation: true, awsReleaseExcessIPs: true, updateEC2AdapterLimitViaAPI: true },
+    ipam: { mode: 'eni' },
+    routingMode: 'native',
+    ipv4NativeRoutingCIDR: cluster.network.vpcCidr,
+    enableIPv4Masquerade: true,
+  }),
+  // The VPC CNI keeps addressing and routing; Cilium adds policy and observability on top.
+  'aws/cilium/chaining': () => ({
+    cni: { chainingMode: 'aws-cni', exclusive: false },
+    enableIPv4Masquerade: false,
+    routingMode: 'native',
+    endpointRoutes: { enabled: true },
+  }),
+  'aws/cilium/overlay': (cluster) => clusterPoolOverlay(cluster),
+  // BYO CNI on AKS (`network_plugin = none`).
+  'azure/cilium/overlay': (cluster) => ({ aksbyocni: { enabled: true }, nodeinit: { enabled: true }, ...clusterPoolOverlay(cluster) }),
+};
+
+/** VXLAN between nodes; each node gets a block of `network.podCidr` from the operator. */
+function clusterPoolOverlay(cluster: ResolvedCluster): Record<string, unknown> {
+  const block = cluster.cni.cell.podBlock;
+  return {
+    ipam: { mode: 'cluster-pool', operator: { clusterPoolIPv4PodCIDRList: [cluster.network.podCidr], clusterPoolIPv4MaskSize: block && block.kind !== 'gke' ? block.prefix : 24 } },
+    routingMode: 'tunnel',
+    tunnelProtocol: 'vxlan',
+  };
+}
+
+/** The Cilium cells of `CNI_INSTALLERS`: the ones these values cover. */
+export const CILIUM_INSTALLABLE_CELLS: readonly string[] = Object.keys(CILIUM_MODE_VALUES);
 
 /**
  * Chart values for Cilium in the cluster's matrix cell. Per-mode differences are data here, not
- * branches in the cloud folders. Only the modes with an installer are accepted.
+ * branches in the cloud folders.
  */
 export function ciliumValues(cluster: ResolvedCluster, cloud: CiliumCloudInputs): Record<string, unknown> {
-  const modeValues = CILIUM_MODE_VALUES[`${cluster.cloud}/${cluster.cni.mode}`];
-  if (!modeValues) throw new Error(`polycluster: no Cilium installer for ${cluster.cloud} mode ${cluster.cni.mode}`);
+  const key = cellKey(cluster.cni.cell);
+  const modeValues = CILIUM_MODE_VALUES[key];
+  // Validation (buildProblems) refuses every self-installed cell outside CNI_INSTALLERS.
+  if (!modeValues || !CNI_INSTALLERS.includes(key)) throw new Error(`polycluster: internal: no Cilium values for ${key}`);
   const kpr = cluster.cni.kubeProxyReplacement;
+  if (kpr && cloud.apiServerHost === undefined) throw new Error(`polycluster: internal: kube-proxy replacement on ${key} needs the API server host`);
   const mirrors = cluster.egress.registryMirrors;
+  const envoy = imageValues(CILIUM_IMAGES.envoy, mirrors);
   return {
     cluster: { name: cluster.name },
     ...imageValues(CILIUM_IMAGES.agent, mirrors),
-    ...(mirrors['quay.io'] ? { envoy: imageValues(CILIUM_IMAGES.envoy, mirrors) } : {}),
+    ...(envoy.image ? { envoy } : {}),
     ...modeValues(cluster),
     kubeProxyReplacement: kpr,
     // With kube-proxy replacement nothing else can route to the API service, so agents go direct.
@@ -40,26 +82,21 @@ export function ciliumValues(cluster: ResolvedCluster, cloud: CiliumCloudInputs)
     bpf: { masquerade: kpr },
     encryption: cluster.cni.encryption === 'wireguard' ? { enabled: true, type: 'wireguard' } : { enabled: false },
     hubble: { enabled: cluster.cni.hubble, relay: { enabled: cluster.cni.hubble, ...imageValues(CILIUM_IMAGES.hubbleRelay, mirrors) }, ui: { enabled: false } },
-    // The chart appends the cloud suffix (`-aws`) to the operator repository.
+    // The chart appends the cloud suffix (`-aws`, `-generic`) to the operator repository.
     operator: { replicas: 2, priorityClassName: 'system-cluster-critical', ...imageValues(CILIUM_IMAGES.operator, mirrors) },
     priorityClassName: 'system-node-critical',
     serviceAccounts: {
-      operator: { create: true, name: 'cilium-operator', annotations: { ...(cloud.operatorServiceAccountAnnotations ?? {}) } },
+      operator: { create: true, name: CILIUM_RELEASE.operatorServiceAccount, annotations: { ...(cloud.operatorServiceAccountAnnotations ?? {}) } },
     },
   };
 }
 
-/** Values that depend on the matrix cell, keyed `<cloud>/<mode>`. */
-const CILIUM_MODE_VALUES: Readonly<Record<string, (cluster: ResolvedCluster) => Record<string, unknown>>> = {
-  // Pods take VPC addresses from ENIs the operator attaches: native routing inside the VPC.
-  'aws/eni': (cluster) => ({
-    eni: { enabled: true, awsEnablePrefixDelegation: true, awsReleaseExcessIPs: true, updateEC2AdapterLimitViaAPI: true },
-    ipam: { mode: 'eni' },
-    routingMode: 'native',
-    ipv4NativeRoutingCIDR: cluster.network.vpcCidr,
-    enableIPv4Masquerade: true,
-  }),
-};
-
-/** The `<cloud>/<mode>` cells this installer supports. */
-export const CILIUM_INSTALLABLE_MODES: readonly string[] = Object.keys(CILIUM_MODE_VALUES);
+/**
+ * Cilium in the cni stack, with `wait = false`: the stack runs before any node can run it, so
+ * nothing the chart starts can become ready yet.
+ */
+export class CiliumAddon extends HelmAddon {
+  constructor(scope: Construct, id: string, cluster: ResolvedCluster, cloud: CiliumCloudInputs) {
+    super(scope, id, { chart: CHARTS.cilium, releaseName: CILIUM_RELEASE.name, namespace: CILIUM_RELEASE.namespace, values: ciliumValues(cluster, cloud), wait: false });
+  }
+}

@@ -1,5 +1,6 @@
-import { cidrProblem, cidrsOverlap, NON_PUBLIC, prefixOf } from '../cidr';
+import { cidrContains, cidrProblem, cidrsOverlap, NON_PUBLIC, prefixOf, RFC1918 } from '../cidr';
 import type { Cloud } from '../types';
+import type { ProblemList } from '../problems';
 import type { Rule } from './context';
 import { GUID } from './patterns';
 
@@ -37,7 +38,10 @@ export const adminsRule: Rule = ({ draft, problems }) => {
 
 export const deployerCidrsRule: Rule = ({ draft, problems }) => {
   const network = draft.deployerNetwork;
-  if (network.from !== 'cidrs') return;
+  if (network.from === 'network') {
+    privateCidrsRule(network.privateCidrs, problems);
+    return;
+  }
   if (network.cidrs.length === 0) {
     problems.add('access.deployer.network.cidrs', [], 'is empty, so nothing could reach the public endpoint', "list the deployer's public CIDRs, or use { from: 'network' }");
   }
@@ -61,3 +65,22 @@ export const deployerCidrsRule: Rule = ({ draft, problems }) => {
     }
   });
 };
+
+/** Where VPCs and VNets take their addresses: RFC 1918 and the shared (CGNAT) range. */
+const PRIVATE_RANGES = [...RFC1918, '100.64.0.0/10'];
+
+/** The deployer's private ranges: real private CIDRs, never the internet. */
+function privateCidrsRule(cidrs: readonly string[] | undefined, problems: ProblemList): void {
+  if (cidrs === undefined) return;
+  if (cidrs.length === 0) {
+    problems.add('access.deployer.network.privateCidrs', [], 'is empty, so no runner could reach the private endpoint', 'list the runner ranges, or leave privateCidrs out to admit the VPC range');
+  }
+  cidrs.forEach((cidr, i) => {
+    const path = `access.deployer.network.privateCidrs[${i}]`;
+    const problem = cidrProblem(cidr);
+    if (problem) problems.add(path, cidr, problem, 'write an IPv4 CIDR of the runner subnet, e.g. 10.50.0.0/24');
+    else if (!PRIVATE_RANGES.some((range) => cidrContains(range, cidr))) {
+      problems.add(path, cidr, 'is not a private range; the private endpoint is reached from inside the network', "list the runners' private ranges, or use { from: 'cidrs' } for public addresses");
+    }
+  });
+}
