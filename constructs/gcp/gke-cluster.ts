@@ -121,11 +121,15 @@ export class GkeCluster extends Construct {
         masterIpv4CidrBlock: controlPlaneCidr,
         masterGlobalAccessConfig: { enabled: false },
       },
-      // Private endpoint: no external CIDR at all. Public endpoint: the deployer's CIDRs only
-      // (validation refuses 0.0.0.0/0 and anything wider than /8); never Google Cloud's ranges.
+      // Public endpoint: the deployer's CIDRs only (validation refuses 0.0.0.0/0 and anything
+      // wider than /8), never Google Cloud's ranges. The deployer's private ranges are listed for
+      // the private endpoint, which GKE leaves open to internal addresses of the VPC and its peers.
       masterAuthorizedNetworksConfig: {
         gcpPublicCidrsAccessEnabled: false,
-        cidrBlocks: deployer.publicCidrs.map((cidr) => ({ cidrBlock: cidr, displayName: `deployer ${cidr}` })),
+        cidrBlocks: [
+          ...deployer.publicCidrs.map((cidr) => ({ cidrBlock: cidr, displayName: `deployer ${cidr}` })),
+          ...deployer.privateCidrs.map((cidr) => ({ cidrBlock: cidr, displayName: `deployer private ${cidr}` })),
+        ],
       },
       // The IAM-authenticated DNS endpoint would be reachable from anywhere: keep it internal.
       controlPlaneEndpointsConfig: { dnsEndpointConfig: { allowExternalTraffic: false } },

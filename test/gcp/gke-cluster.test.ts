@@ -33,7 +33,9 @@ describe('GKE cluster: secure by default (private endpoint)', () => {
       master_ipv4_cidr_block: '172.16.0.32/28',
       master_global_access_config: { enabled: false },
     });
-    expect(cluster.master_authorized_networks_config).toEqual({ cidr_blocks: [], gcp_public_cidrs_access_enabled: false });
+    // Only the deployer's private range (the VPC range by default), for the private endpoint.
+    expect(cluster.master_authorized_networks_config.gcp_public_cidrs_access_enabled).toBe(false);
+    expect(cluster.master_authorized_networks_config.cidr_blocks.map((b: any) => b.cidr_block)).toEqual([synth.cluster.resolved.network.vpcCidr]);
     expect(cluster.control_plane_endpoints_config).toEqual({ dns_endpoint_config: { allow_external_traffic: false } });
   });
 
@@ -141,7 +143,7 @@ describe('GKE cluster: deployer from public CIDRs', () => {
     expect(cluster.private_cluster_config.enable_private_endpoint).toBe(false);
     expect(cluster.private_cluster_config.enable_private_nodes).toBe(true);
     const blocks = cluster.master_authorized_networks_config.cidr_blocks.map((b: any) => b.cidr_block);
-    expect(blocks).toEqual(PUBLIC_CIDRS);
+    expect(blocks).toEqual([...PUBLIC_CIDRS, '10.0.0.0/16']);
     expect(blocks).not.toContain('0.0.0.0/0');
     expect(cluster.master_authorized_networks_config.gcp_public_cidrs_access_enabled).toBe(false);
   });

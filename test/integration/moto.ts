@@ -57,8 +57,8 @@ const ENDPOINT_SERVICES = ['ec2', 'eks', 'iam', 'kms', 'sts', 'logs', 'elbv2', '
  * A test-only Terraform override file (`*_override.tf.json` merges into the stack) that points the
  * AWS provider at moto and works around what moto does not implement (REFERENCE.md): EKS add-ons
  * and access entries (404), node groups that always report remote access and forget their update
- * config, launch templates that gain a tag specification, and a cluster whose access_config it
- * drops. The production JSON is never touched.
+ * config, launch templates that gain a tag specification, a cluster whose access_config it
+ * drops and that has no cluster security group. The production JSON is never touched.
  */
 export function writeMotoOverride(stackDir: string, stack: Record<string, any>, endpoint: string): void {
   const override: Record<string, any> = {
@@ -95,6 +95,16 @@ export function writeMotoOverride(stackDir: string, stack: Record<string, any>, 
   for (const name of Object.keys(stack.resource?.aws_launch_template ?? {})) {
     (resource.aws_launch_template ??= {})[name] = { lifecycle: { ignore_changes: ['tag_specifications'] } };
   }
+  // moto creates no EKS cluster security group (cluster_security_group_id is empty): rules for it
+  // go to a stand-in group in the same VPC, declared in a test-only file next to the override.
+  const standIns: Record<string, unknown> = {};
+  const vpc = Object.keys(stack.resource?.aws_vpc ?? {})[0];
+  for (const [name, rule] of Object.entries<any>(stack.resource?.aws_vpc_security_group_ingress_rule ?? {})) {
+    if (vpc === undefined || !String(rule.security_group_id).includes('cluster_security_group_id')) continue;
+    standIns.moto_cluster_security_group = { name: 'moto-cluster-security-group', vpc_id: `\${aws_vpc.${vpc}.id}` };
+    (resource.aws_vpc_security_group_ingress_rule ??= {})[name] = { security_group_id: '${aws_security_group.moto_cluster_security_group.id}' };
+  }
+  writeFileSync(join(stackDir, 'moto_stand_ins.tf.json'), `${JSON.stringify(Object.keys(standIns).length > 0 ? { resource: { aws_security_group: standIns } } : {}, null, 2)}\n`);
   if (Object.keys(resource).length > 0) override.resource = resource;
   if (Object.keys(data).length > 0) override.data = data;
   writeFileSync(join(stackDir, 'moto_override.tf.json'), `${JSON.stringify(override, null, 2)}\n`);
