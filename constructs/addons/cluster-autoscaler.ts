@@ -1,11 +1,10 @@
 import type { Construct } from 'constructs';
-import type { ResolvedCluster } from '../spec';
+import { CHART_IMAGES, type ResolvedCluster } from '../spec';
 import { CHARTS } from './charts';
 import { HelmAddon } from './helm-addon';
 import { imageValues } from './images';
 
-/** Upstream repository of the Cluster Autoscaler image. */
-export const CLUSTER_AUTOSCALER_IMAGE = 'registry.k8s.io/autoscaling/cluster-autoscaler';
+
 
 /**
  * Cluster Autoscaler image per Kubernetes minor: the autoscaler simulates the scheduler of its own
@@ -31,7 +30,7 @@ export function clusterAutoscalerAwsValues(cluster: ResolvedCluster, roleArn: st
     awsRegion: cluster.region,
     // Managed node groups tag their Auto Scaling groups with these keys.
     autoDiscovery: { clusterName: cluster.name, tags: ['k8s.io/cluster-autoscaler/enabled', `k8s.io/cluster-autoscaler/${cluster.name}`] },
-    image: { ...imageValues(CLUSTER_AUTOSCALER_IMAGE, cluster.egress.registryMirrors).image, tag },
+    image: { ...imageValues(CHART_IMAGES['cluster-autoscaler'].autoscaler, cluster.egress.registryMirrors).image, tag },
     extraArgs: {
       'balance-similar-node-groups': true,
       expander: 'least-waste',

@@ -2,15 +2,29 @@ import type { CniCell } from './cni-matrix';
 import type { Cloud } from './types';
 
 /**
- * The upstream registry of every chart polycluster installs, so that validation knows which
- * mirrors a cluster without internet egress needs before anything is built.
+ * The upstream image repositories of every chart polycluster installs: the charts' values mirror
+ * them (`egress.registryMirrors`), and validation knows from them which mirrors a cluster without
+ * internet egress needs before anything is built.
  */
-export const CHART_REGISTRIES = {
-  cilium: 'quay.io',
-  'cluster-autoscaler': 'registry.k8s.io',
+export const CHART_IMAGES = {
+  cilium: {
+    agent: 'quay.io/cilium/cilium',
+    operator: 'quay.io/cilium/operator',
+    envoy: 'quay.io/cilium/cilium-envoy',
+    hubbleRelay: 'quay.io/cilium/hubble-relay',
+  },
+  'cluster-autoscaler': { autoscaler: 'registry.k8s.io/autoscaling/cluster-autoscaler' },
 } as const;
 
-export type ChartName = keyof typeof CHART_REGISTRIES;
+export type ChartName = keyof typeof CHART_IMAGES;
+
+/** The registry host of an image repository. */
+export const registryOf = (repository: string): string => repository.slice(0, repository.indexOf('/'));
+
+/** The registries each chart pulls from. */
+export function chartRegistries(chart: ChartName): string[] {
+  return [...new Set(Object.values<string>(CHART_IMAGES[chart]).map(registryOf))];
+}
 
 /** The charts a cluster installs, given its cloud and CNI cell. */
 export function chartsOf(cloud: Cloud, cell: CniCell): ChartName[] {
@@ -31,7 +45,7 @@ export const REGISTRY_MIRROR = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-
  * `quay.io/cilium/cilium` -> `<mirror>/cilium/cilium`.
  */
 export function mirroredRepository(repository: string, mirrors: Readonly<Record<string, string>>): string {
-  const slash = repository.indexOf('/');
-  const mirror = mirrors[repository.slice(0, slash)];
-  return mirror === undefined ? repository : `${mirror}${repository.slice(slash)}`;
+  const registry = registryOf(repository);
+  const mirror = mirrors[registry];
+  return mirror === undefined ? repository : `${mirror}${repository.slice(registry.length)}`;
 }

@@ -11,4 +11,4 @@ export type { PlanResult, SubnetBlock, SubnetPlan, SubnetRole } from './cidr-pla
 export { KUBERNETES_VERSIONS, isSupportedVersion } from './versions';
 export { CILIUM_AGENT_NOT_READY } from './node-pools';
 export { buildProblems, CNI_INSTALLERS, cellKey, isBuildable } from './cni-installers';
-export { CHART_REGISTRIES, chartsOf, mirroredRepository, type ChartName } from './chart-images';
+export { CHART_IMAGES, chartRegistries, chartsOf, mirroredRepository, registryOf, type ChartName } from './chart-images';

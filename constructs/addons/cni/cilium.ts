@@ -1,16 +1,11 @@
 import type { Construct } from 'constructs';
-import { cellKey, CNI_INSTALLERS, type ResolvedCluster } from '../../spec';
+import { CHART_IMAGES, cellKey, CNI_INSTALLERS, type ResolvedCluster } from '../../spec';
 import { CHARTS } from '../charts';
 import { HelmAddon } from '../helm-addon';
 import { imageValues } from '../images';
 
 /** Upstream repositories of the Cilium images the chart runs. */
-export const CILIUM_IMAGES = {
-  agent: 'quay.io/cilium/cilium',
-  operator: 'quay.io/cilium/operator',
-  envoy: 'quay.io/cilium/cilium-envoy',
-  hubbleRelay: 'quay.io/cilium/hubble-relay',
-} as const;
+const CILIUM_IMAGES = CHART_IMAGES.cilium;
 
 /** Cloud facts the Cilium values need, as values or Terraform references. */
 export interface CiliumCloudInputs {

@@ -1,5 +1,5 @@
 import type { Rule } from './context';
-import { CHART_REGISTRIES, chartsOf, REGISTRY_HOST, REGISTRY_MIRROR } from '../chart-images';
+import { chartRegistries, chartsOf, REGISTRY_HOST, REGISTRY_MIRROR } from '../chart-images';
 import type { ProblemList } from '../problems';
 import { DNS_ZONE, EMAIL } from './patterns';
 
@@ -9,8 +9,8 @@ export const egressRule: Rule = ({ draft, problems, cell }) => {
   // Without internet egress every chart image must come through a mirror.
   if (cell) {
     for (const chart of chartsOf(draft.cloud, cell)) {
-      const registry = CHART_REGISTRIES[chart];
-      if (draft.registryMirrors[registry] === undefined) {
+      for (const registry of chartRegistries(chart)) {
+        if (draft.registryMirrors[registry] !== undefined) continue;
         problems.add(
           'egress.registryMirrors',
           draft.registryMirrors,
