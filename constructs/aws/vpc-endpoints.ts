@@ -5,6 +5,7 @@ import type { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import type { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import type { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Construct } from 'constructs';
+import { pascalCase } from '../naming';
 import type { ResolvedCluster } from '../spec';
 
 /**
@@ -41,7 +42,7 @@ export class VpcEndpoints extends Construct {
       cidrIpv4: cluster.network.vpcCidr,
     });
     for (const service of INTERFACE_ENDPOINT_SERVICES) {
-      new VpcEndpoint(this, endpointId(service), {
+      new VpcEndpoint(this, pascalCase(service), {
         vpcId: vpc.id,
         serviceName: `com.amazonaws.${cluster.region}.${service}`,
         vpcEndpointType: 'Interface',
@@ -59,12 +60,4 @@ export class VpcEndpoints extends Construct {
       tags: { Name: `${cluster.name}-s3` },
     });
   }
-}
-
-/** `ecr.api` → `EcrApi`: a stable construct id per service. */
-function endpointId(service: string): string {
-  return service
-    .split('.')
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
-    .join('');
 }

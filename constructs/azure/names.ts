@@ -67,7 +67,3 @@ export function keyVaultName(cluster: ResolvedCluster): string {
   return withSuffix(base.replace(/-{2,}/g, '-'), `-${hash}`, AZURE_NAME_LIMITS.keyVault);
 }
 
-/** A construct id from a lower-case pool name: `general` -> `General`. */
-export function pascal(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}

@@ -2,7 +2,7 @@ import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernete
 import type { TerraformStack } from 'cdktf';
 import type { ResolvedCluster, ResolvedNodePool, TaintSpec } from '../spec';
 import { maxSurge } from './aks-cluster';
-import { pascal } from './names';
+import { pascalCase } from '../naming';
 import { osDiskType } from './os-disk';
 
 /** What user pools attach to; values from the cluster stack arrive through remote state. */
@@ -32,7 +32,7 @@ function userPool(stack: TerraformStack, cluster: ResolvedCluster, pool: Resolve
   const taints = [...pool.taints, ...(pool.spot ? [SPOT_TAINT] : [])].map(taintString);
   const labels = { ...pool.labels, ...(pool.spot ? { [SPOT_LABEL.key]: SPOT_LABEL.value } : {}) };
   // The construct id is the pool's Terraform address: renaming a pool replaces it.
-  return new KubernetesClusterNodePool(stack, `NodePool${pascal(pool.name)}`, {
+  return new KubernetesClusterNodePool(stack, `NodePool${pascalCase(pool.name)}`, {
     name: pool.name,
     kubernetesClusterId: target.clusterId,
     mode: 'User',
