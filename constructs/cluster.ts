@@ -3,7 +3,6 @@ import { cloudDispatcher, type CloudDispatcher } from './cloud-dispatch';
 import { PhaseStacks } from './phase-stacks';
 import {
   analyseSpec,
-  buildProblems,
   mergeSpecs,
   SpecValidationError,
   type ClusterSpec,
@@ -30,10 +29,9 @@ export interface DefineOptions {
  */
 export function defineCluster(scope: Construct, spec: ClusterSpec, options: DefineOptions = {}): PolyCluster {
   const analysis = analyseSpec(spec);
-  const problems = analysis.ok ? buildProblems(analysis.resolved) : analysis.problems;
-  if (!analysis.ok || problems.length > 0) {
+  if (!analysis.ok) {
     const prefix = typeof spec?.name === 'string' && spec.name !== '' ? spec.name : 'spec';
-    throw new SpecValidationError(problems.map((p) => ({ ...p, prefix })));
+    throw new SpecValidationError(analysis.problems.map((p) => ({ ...p, prefix })));
   }
   return build(scope, analysis.resolved, options.dispatcher ?? cloudDispatcher);
 }
@@ -50,9 +48,8 @@ export async function defineFleet(scope: Construct, fleet: FleetSpec, options: D
   const merged = fleet.clusters.map((cluster) => mergeSpecs(fleet.defaults, cluster));
   merged.forEach((spec, i) => {
     const analysis = analyseSpec(spec);
-    const found = analysis.ok ? buildProblems(analysis.resolved) : analysis.problems;
-    if (analysis.ok && found.length === 0) resolved.push(analysis.resolved);
-    problems.push(...found.map((p) => ({ ...p, prefix: `clusters[${i}]` })));
+    if (analysis.ok) resolved.push(analysis.resolved);
+    else problems.push(...analysis.problems.map((p) => ({ ...p, prefix: `clusters[${i}]` })));
     const firstUse = merged.findIndex((other) => other.name === spec.name);
     if (firstUse !== i && typeof spec.name === 'string') {
       problems.push({ prefix: `clusters[${i}]`, path: 'name', value: spec.name, rule: `is already used by clusters[${firstUse}]`, fix: 'give every cluster its own name: stack names and state keys derive from it' });

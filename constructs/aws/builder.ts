@@ -4,6 +4,7 @@ import { connectKubernetesStacks } from '../kube-providers';
 import { ClusterAutoscalerAwsAddon } from '../addons/cluster-autoscaler';
 import { buildClusterStack } from './cluster-stack';
 import { installAwsCni } from './cni';
+import { warnOnCniSwitch } from './cni-switch';
 import { eksConnection } from './kube-access';
 import { NodeGroups } from './node-groups';
 import { awsProvider } from './provider';
@@ -17,6 +18,7 @@ export const builder: CloudBuilder = {
   cloud: 'aws',
   build(stacks, cluster) {
     for (const stack of [stacks.cluster, stacks.nodes]) awsProvider(stack, cluster);
+    warnOnCniSwitch(stacks.cluster, cluster);
     const built = buildClusterStack(stacks.cluster, cluster);
     const eks = built.controlPlane.cluster;
     connectKubernetesStacks(stacks, () => eksConnection(cluster, eks));

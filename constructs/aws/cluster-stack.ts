@@ -50,7 +50,9 @@ export function buildClusterStack(stack: TerraformStack, cluster: ResolvedCluste
       configuration: {
         // Prefix delegation gives every node enough addresses for the pool's maxPods.
         env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1' },
-        enableNetworkPolicy: cluster.cni.policyEnforcement === 'none' ? 'false' : 'true',
+        // Only when the VPC CNI is the enforcer: a chained Cilium or Calico policy-only enforces
+        // instead, and two enforcers of one policy set would fight over the same packets.
+        enableNetworkPolicy: cluster.cni.kind === 'cloud' ? 'true' : 'false',
       },
     });
   }

@@ -1,5 +1,5 @@
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
-import { CiliumAddon } from '../addons/cni/cilium';
+import { installCni } from '../addons/cni';
 import type { CloudBuilder } from '../cloud-builder';
 import type { PhaseStacks } from '../phase-stacks';
 import type { ResolvedCluster } from '../spec';
@@ -44,9 +44,9 @@ export function buildAks(stacks: PhaseStacks, cluster: ResolvedCluster): void {
   createUserPools(stacks.nodes, cluster, { clusterId: aks.id, nodeSubnetId: network.nodeSubnet.id });
 
   connectAksStacks(stacks, aks);
-  // BYO CNI (`network_plugin = none`): validation lets only installable cells through, on AKS
-  // self-installed Cilium (kube-proxy stays: the azurerm provider cannot disable it).
-  if (stacks.cni) new CiliumAddon(stacks.cni, 'Cilium', cluster, {});
+  // BYO CNI (`network_plugin = none`): Cilium or Calico in the cni stack. kube-proxy stays (the
+  // azurerm provider cannot disable it), so the CNI needs no API server address.
+  if (stacks.cni) installCni(stacks.cni, cluster, {});
 }
 
 /** The AKS cloud builder. */

@@ -13,6 +13,8 @@ export const CHART_IMAGES = {
     envoy: 'quay.io/cilium/cilium-envoy',
     hubbleRelay: 'quay.io/cilium/hubble-relay',
   },
+  // The operator pulls every Calico component from quay.io/calico (`installation.registry`).
+  'tigera-operator': { operator: 'quay.io/tigera/operator', calicoNode: 'quay.io/calico/node' },
   'cluster-autoscaler': { autoscaler: 'registry.k8s.io/autoscaling/cluster-autoscaler' },
 } as const;
 
@@ -30,6 +32,7 @@ export function chartRegistries(chart: ChartName): string[] {
 export function chartsOf(cloud: Cloud, cell: CniCell): ChartName[] {
   const charts: ChartName[] = [];
   if (cell.provisioning === 'self-installed' && cell.kind === 'cilium') charts.push('cilium');
+  if (cell.provisioning === 'self-installed' && cell.kind === 'calico') charts.push('tigera-operator');
   if (cloud === 'aws') charts.push('cluster-autoscaler');
   return charts;
 }

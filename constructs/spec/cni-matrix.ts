@@ -54,12 +54,10 @@ export interface CniCell {
   /** WireGuard transparent encryption. */
   readonly wireguard: Capability;
   readonly hubble: Capability;
-  /** Whether the CNI itself enforces NetworkPolicy. */
-  readonly enforcesNetworkPolicy: boolean;
+  /** What enforces NetworkPolicy in this cell (every cell enforces it; the posture report names it). */
+  readonly policyEnforcer: string;
   /** Whether the control plane can reach pod IPs (webhooks); if not, webhooks use hostNetwork. */
   readonly controlPlaneReachesPods: boolean;
-  /** Whether nodes need `spec.podCIDR` from an allocator the cloud does not run. */
-  readonly needsNodePodCidrAllocator: boolean;
 }
 
 /** A combination that cannot be built, with the reason and the alternative. */
@@ -83,9 +81,8 @@ const AWS_VPC_CNI: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
   kubeProxyReplacement: never('the EKS VPC CNI relies on kube-proxy; choose cilium mode eni for kube-proxy replacement'),
   wireguard: never('the EKS VPC CNI has no transparent encryption; choose cilium eni or calico policy-only for WireGuard'),
   hubble: never('Hubble comes with Cilium; choose cilium mode eni or chaining'),
-  enforcesNetworkPolicy: true,
+  policyEnforcer: 'the VPC CNI network policy agent',
   controlPlaneReachesPods: true,
-  needsNodePodCidrAllocator: false,
 };
 
 const GKE_DATAPLANE_V2: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
@@ -97,9 +94,8 @@ const GKE_DATAPLANE_V2: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
   kubeProxyReplacement: always('GKE Dataplane V2 always replaces kube-proxy'),
   wireguard: optional(false),
   hubble: optional(false),
-  enforcesNetworkPolicy: true,
+  policyEnforcer: 'GKE Dataplane V2',
   controlPlaneReachesPods: true,
-  needsNodePodCidrAllocator: false,
 };
 
 const AKS_AZURE_CILIUM: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
@@ -111,9 +107,8 @@ const AKS_AZURE_CILIUM: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
   kubeProxyReplacement: always('Azure CNI powered by Cilium always replaces kube-proxy'),
   wireguard: never('WireGuard on Azure CNI powered by Cilium needs Advanced Container Networking Services, which polycluster does not enable; choose cilium mode overlay'),
   hubble: never('Hubble on AKS needs Advanced Container Networking Services, which polycluster does not enable; choose cilium mode overlay'),
-  enforcesNetworkPolicy: true,
+  policyEnforcer: 'Azure CNI powered by Cilium',
   controlPlaneReachesPods: true,
-  needsNodePodCidrAllocator: false,
 };
 
 /** The implemented cells. */
@@ -130,9 +125,8 @@ export const CNI_CELLS: readonly CniCell[] = [
     kubeProxyReplacement: optional(true),
     wireguard: optional(false),
     hubble: optional(false),
-    enforcesNetworkPolicy: true,
+    policyEnforcer: 'Cilium',
     controlPlaneReachesPods: true,
-    needsNodePodCidrAllocator: false,
   },
   {
     cloud: 'aws',
@@ -145,9 +139,8 @@ export const CNI_CELLS: readonly CniCell[] = [
     kubeProxyReplacement: never('in chaining mode the VPC CNI owns the datapath and kube-proxy stays; choose mode eni for kube-proxy replacement'),
     wireguard: never('Cilium does not encrypt traffic it only chains onto the VPC CNI; choose mode eni for WireGuard'),
     hubble: optional(false),
-    enforcesNetworkPolicy: true,
+    policyEnforcer: 'Cilium',
     controlPlaneReachesPods: true,
-    needsNodePodCidrAllocator: false,
   },
   {
     cloud: 'aws',
@@ -161,25 +154,25 @@ export const CNI_CELLS: readonly CniCell[] = [
     kubeProxyReplacement: optional(true),
     wireguard: optional(false),
     hubble: optional(false),
-    enforcesNetworkPolicy: true,
+    policyEnforcer: 'Cilium',
     controlPlaneReachesPods: false,
-    needsNodePodCidrAllocator: false,
   },
   {
     ...AWS_VPC_CNI,
     kind: 'calico',
     mode: 'policy-only',
-    summary: 'Tigera operator installs Calico policy enforcement on top of the VPC CNI',
+    summary: 'Tigera operator installs Calico policy enforcement on top of the VPC CNI, whose own network policy agent is turned off',
     provisioning: 'self-installed',
     kubeProxyReplacement: never("polycluster runs Calico's iptables dataplane, which keeps kube-proxy; choose cilium for kube-proxy replacement"),
     wireguard: optional(false),
     hubble: never('Hubble comes with Cilium; Calico has its own flow logs'),
+    policyEnforcer: 'Calico',
   },
   {
     cloud: 'aws',
     kind: 'calico',
     mode: 'vxlan',
-    summary: 'Calico replaces the VPC CNI with VXLAN networking and Calico IPAM from network.podCidr; kube-proxy installed by the cni stack; webhooks run on hostNetwork',
+    summary: 'Calico replaces the VPC CNI with VXLAN networking and Calico IPAM from network.podCidr; kube-proxy stays as an EKS add-on; webhooks run on hostNetwork',
     provisioning: 'self-installed',
     replacesCloudCni: true,
     podAddressing: 'pod-range',
@@ -187,25 +180,8 @@ export const CNI_CELLS: readonly CniCell[] = [
     kubeProxyReplacement: never("polycluster runs Calico's iptables dataplane, which keeps kube-proxy; choose cilium for kube-proxy replacement"),
     wireguard: optional(false),
     hubble: never('Hubble comes with Cilium; Calico has its own flow logs'),
-    enforcesNetworkPolicy: true,
+    policyEnforcer: 'Calico',
     controlPlaneReachesPods: false,
-    needsNodePodCidrAllocator: false,
-  },
-  {
-    cloud: 'aws',
-    kind: 'flannel',
-    mode: 'vxlan',
-    summary: 'Flannel replaces the VPC CNI with a VXLAN overlay; a node pod-CIDR allocator gives nodes their podCIDR; kube-proxy installed by the cni stack; webhooks run on hostNetwork',
-    provisioning: 'self-installed',
-    replacesCloudCni: true,
-    podAddressing: 'pod-range',
-    podBlock: { kind: 'per-node', prefix: 24 },
-    kubeProxyReplacement: never('Flannel keeps kube-proxy; choose cilium for kube-proxy replacement'),
-    wireguard: never('polycluster pairs Flannel only with VXLAN; choose cilium or calico for WireGuard'),
-    hubble: never('Hubble comes with Cilium'),
-    enforcesNetworkPolicy: false,
-    controlPlaneReachesPods: false,
-    needsNodePodCidrAllocator: true,
   },
   { ...GKE_DATAPLANE_V2, kind: 'cloud', mode: 'dataplane-v2', summary: 'GKE Dataplane V2 (ADVANCED_DATAPATH): Cilium-based, enforces NetworkPolicy, no kube-proxy' },
   { ...GKE_DATAPLANE_V2, kind: 'cilium', mode: 'dataplane-v2', summary: 'GKE Dataplane V2, the managed Cilium of GKE' },
@@ -221,9 +197,8 @@ export const CNI_CELLS: readonly CniCell[] = [
     kubeProxyReplacement: never("GKE's Calico network policy keeps kube-proxy; choose dataplane-v2 for kube-proxy replacement"),
     wireguard: never("GKE's Calico network policy has no transparent encryption; choose dataplane-v2"),
     hubble: never('GKE observability comes with Dataplane V2; choose dataplane-v2'),
-    enforcesNetworkPolicy: true,
+    policyEnforcer: 'GKE network policy (Calico)',
     controlPlaneReachesPods: true,
-    needsNodePodCidrAllocator: false,
   },
   { ...AKS_AZURE_CILIUM, kind: 'cloud', mode: 'azure-cilium', summary: 'Azure CNI overlay powered by Cilium (network_data_plane and network_policy cilium)' },
   { ...AKS_AZURE_CILIUM, kind: 'cilium', mode: 'azure-cilium', summary: 'Azure CNI overlay powered by Cilium, the managed Cilium of AKS' },
@@ -239,9 +214,8 @@ export const CNI_CELLS: readonly CniCell[] = [
     kubeProxyReplacement: never('the azurerm provider cannot disable kube-proxy on AKS; leave kubeProxyReplacement unset'),
     wireguard: optional(false),
     hubble: optional(false),
-    enforcesNetworkPolicy: true,
+    policyEnforcer: 'Cilium',
     controlPlaneReachesPods: true,
-    needsNodePodCidrAllocator: false,
   },
   {
     cloud: 'azure',
@@ -255,9 +229,8 @@ export const CNI_CELLS: readonly CniCell[] = [
     kubeProxyReplacement: never('AKS keeps kube-proxy with Calico network policy; choose cilium for kube-proxy replacement'),
     wireguard: never("AKS's managed Calico policy has no transparent encryption; choose calico vxlan or cilium overlay"),
     hubble: never('Hubble comes with Cilium'),
-    enforcesNetworkPolicy: true,
+    policyEnforcer: 'AKS network policy (Calico)',
     controlPlaneReachesPods: true,
-    needsNodePodCidrAllocator: false,
   },
   {
     cloud: 'azure',
@@ -271,29 +244,23 @@ export const CNI_CELLS: readonly CniCell[] = [
     kubeProxyReplacement: never("polycluster runs Calico's iptables dataplane, which keeps kube-proxy; the azurerm provider cannot disable it anyway"),
     wireguard: optional(false),
     hubble: never('Hubble comes with Cilium; Calico has its own flow logs'),
-    enforcesNetworkPolicy: true,
+    policyEnforcer: 'Calico',
     controlPlaneReachesPods: true,
-    needsNodePodCidrAllocator: false,
-  },
-  {
-    cloud: 'azure',
-    kind: 'flannel',
-    mode: 'vxlan',
-    summary: 'Flannel self-installed on network_plugin none with a node pod-CIDR allocator (AKS ignores pod_cidr there)',
-    provisioning: 'self-installed',
-    replacesCloudCni: true,
-    podAddressing: 'pod-range',
-    podBlock: { kind: 'per-node', prefix: 24 },
-    kubeProxyReplacement: never('Flannel keeps kube-proxy; the azurerm provider cannot disable it anyway'),
-    wireguard: never('polycluster pairs Flannel only with VXLAN; choose cilium or calico for WireGuard'),
-    hubble: never('Hubble comes with Cilium'),
-    enforcesNetworkPolicy: false,
-    controlPlaneReachesPods: true,
-    needsNodePodCidrAllocator: true,
   },
 ];
 
-const GKE_NO_REPLACEMENT = "GKE does not allow replacing its CNI";
+const GKE_NO_REPLACEMENT = 'GKE does not allow replacing its CNI';
+
+/**
+ * Why Flannel cannot run on EKS or AKS (decided from evidence, 2026-11): its kube subnet manager
+ * needs `node.spec.podCIDR`, and neither cloud sets it here. The maintained allocator,
+ * kubernetes-sigs/node-ipam-controller, has no image or chart promoted to registry.k8s.io (only
+ * staging builds; its README installs the chart from a source checkout), and its ClusterCIDR
+ * resource cannot be planned in the stack that installs its CRD.
+ */
+const FLANNEL_NO_POD_CIDR =
+  'needs node.spec.podCIDR for every node, and the only maintained allocator, kubernetes-sigs/node-ipam-controller, has no released image or chart on registry.k8s.io (staging builds only)';
+const FLANNEL_INSTEAD = 'cni.kind calico with mode vxlan (Calico IPAM needs no node pod CIDR) or cilium with mode overlay (cluster-pool IPAM)';
 const GKE_NO_SELF_CILIUM = 'Google does not support self-installed Cilium on GKE';
 
 /** The combinations that cannot be built, each with its own reason. */
@@ -308,6 +275,8 @@ export const CNI_REFUSALS: readonly CniRefusal[] = [
   { cloud: 'azure', kind: 'cilium', mode: 'chaining', reason: 'AKS offers Cilium as Azure CNI\'s own data plane instead of chaining', alternative: 'mode azure-cilium (managed) or overlay (self-installed on network_plugin none)' },
   { cloud: 'azure', kind: 'cilium', mode: 'dataplane-v2', reason: 'Dataplane V2 is GKE-only', alternative: 'mode azure-cilium (managed) or overlay (self-installed on network_plugin none)' },
   { cloud: 'gcp', kind: 'calico', mode: 'vxlan', reason: GKE_NO_REPLACEMENT, alternative: "mode policy-only (GKE's managed Calico network policy)" },
+  { cloud: 'aws', kind: 'flannel', mode: 'vxlan', reason: `Flannel ${FLANNEL_NO_POD_CIDR}; EKS never allocates node pod CIDRs, and Flannel is not on AWS's list of supported alternate CNIs`, alternative: FLANNEL_INSTEAD },
+  { cloud: 'azure', kind: 'flannel', mode: 'vxlan', reason: `Flannel ${FLANNEL_NO_POD_CIDR}; AKS sets no node pod CIDR with network_plugin none (the azurerm provider drops pod_cidr there, azurerm issue 20573)`, alternative: FLANNEL_INSTEAD },
   { cloud: 'gcp', kind: 'flannel', mode: 'vxlan', reason: `${GKE_NO_REPLACEMENT}, and Flannel can only run as the cluster's CNI`, alternative: 'cni.kind cloud (Dataplane V2) or calico with mode policy-only' },
   { cloud: 'gcp', kind: 'cloud', mode: 'vpc-cni', reason: 'the VPC CNI is the cloud networking of EKS', alternative: 'mode dataplane-v2, or leave cni.mode unset' },
   { cloud: 'azure', kind: 'cloud', mode: 'vpc-cni', reason: 'the VPC CNI is the cloud networking of EKS', alternative: 'mode azure-cilium, or leave cni.mode unset' },
@@ -342,6 +311,9 @@ export function lookupCni(cloud: Cloud, kind: CniKind, mode: string): CniLookup 
     alternative: modes.length > 0 ? `one of ${modes.join(', ')}` : 'another cni.kind',
   };
 }
+
+/** A cell's key, `<cloud>/<kind>/<mode>`: how installers and chart values are keyed. */
+export const cellKey = (cell: Pick<CniCell, 'cloud' | 'kind' | 'mode'>): string => `${cell.cloud}/${cell.kind}/${cell.mode}`;
 
 /** The implemented modes of a kind on a cloud. */
 export function modesOn(cloud: Cloud, kind: CniKind): readonly string[] {

@@ -7,6 +7,7 @@ import { cniStartupTaints, resolvePools } from './node-pools';
 import { ProblemList, SpecValidationError, type Problem } from './problems';
 import type { Phase, ResolvedCluster, ResolvedCni, ResolvedNodePool } from './resolved';
 import { RULES } from './rules';
+import { resolveWebhooks } from './webhooks';
 import { shapeProblems, UNKNOWN_FIELD } from './shape';
 import type { ClusterSpec } from './types';
 
@@ -69,8 +70,6 @@ function resolveCni(draft: Draft, cell: CniCell): ResolvedCni {
   const kpr = cell.kubeProxyReplacement;
   const kubeProxyReplacement =
     kpr.support === 'always' ? true : kpr.support === 'never' ? false : (draft.cni.kubeProxyReplacement ?? kpr.default);
-  const anyPolicies = draft.namespaces.some((ns) => ns.baseline) || draft.certManager.enabled;
-  const policyEnforcement = cell.enforcesNetworkPolicy ? 'cni' : anyPolicies ? 'calico-canal' : 'none';
   const selfInstalled = cell.provisioning === 'self-installed';
   return {
     kind: cell.kind,
@@ -80,9 +79,8 @@ function resolveCni(draft: Draft, cell: CniCell): ResolvedCni {
     encryption: draft.cni.encryption,
     hubble: draft.cni.hubble,
     selfInstalled,
-    policyEnforcement,
-    webhooksUseHostNetwork: !cell.controlPlaneReachesPods,
-    installsKubeProxy: selfInstalled && cell.replacesCloudCni && !kubeProxyReplacement,
+    policyEnforcer: cell.policyEnforcer,
+    webhooks: resolveWebhooks(cell.controlPlaneReachesPods),
     startupTaints: cniStartupTaints(cell),
   };
 }

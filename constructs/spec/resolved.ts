@@ -1,5 +1,6 @@
 import type { CniCell } from './cni-matrix';
 import type { SubnetPlan } from './cidr-plan';
+import type { ResolvedWebhooks } from './webhooks';
 import type {
   AcmeSpec,
   AllowanceSpec,
@@ -78,12 +79,13 @@ export interface ResolvedCni {
   readonly hubble: boolean;
   /** The cni phase stack exists: the CNI is a chart installed between control plane and nodes. */
   readonly selfInstalled: boolean;
-  /** Who enforces NetworkPolicy; `calico-canal` is Calico policy-only paired with Flannel. */
-  readonly policyEnforcement: 'cni' | 'calico-canal' | 'none';
-  /** The control plane cannot reach pod IPs: webhooks must run on hostNetwork on a free port. */
-  readonly webhooksUseHostNetwork: boolean;
-  /** kube-proxy must be installed by the cni stack (the CNI replaces the cloud's, not kube-proxy). */
-  readonly installsKubeProxy: boolean;
+  /** What enforces NetworkPolicy (every implemented cell enforces it). */
+  readonly policyEnforcer: string;
+  /**
+   * Where admission webhooks listen: on the host network, each on its own port, when the control
+   * plane cannot reach pod IPs (overlay CNIs on EKS). Add-ons with webhooks read this.
+   */
+  readonly webhooks: ResolvedWebhooks;
   /** Taints every node starts with until the CNI is ready. */
   readonly startupTaints: readonly TaintSpec[];
 }

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS } from '../../constructs/addons/charts';
 import { CLUSTER_AUTOSCALER_IMAGE_TAGS } from '../../constructs/addons/cluster-autoscaler';
-import { CILIUM_INSTALLABLE_CELLS } from '../../constructs/addons/cni/cilium';
 import { MIRRORS } from '../support/specs';
-import { CHART_IMAGES, chartRegistries, CNI_INSTALLERS, isSupportedVersion, registryOf, SpecValidationError } from '../../constructs';
+import { CHART_IMAGES, chartRegistries, isSupportedVersion, registryOf, SpecValidationError } from '../../constructs';
 import { dataOf, onlyResource, resourcesOf, synthCluster, type SynthesizedCluster } from '../support/synth';
 import { eks, eksCilium, releaseValues } from './helpers';
 
@@ -64,14 +63,6 @@ describe('EKS add-ons', () => {
       expect(cilium.stacks.policies!.provider.helm).toBeUndefined();
     });
 
-    it('refuses self-installed CNIs that have no installer yet, naming the choices', async () => {
-      const refused = synthCluster(eks({ cni: { kind: 'calico', mode: 'vxlan' } }));
-      await expect(refused).rejects.toBeInstanceOf(SpecValidationError);
-      await expect(refused).rejects.toThrow(
-        'clusters[0].cni.mode vxlan gives calico mode vxlan on aws, a self-installed CNI that this version of polycluster cannot install yet: choose cni.kind cloud, or cilium mode eni, or cilium mode chaining, or cilium mode overlay',
-      );
-    });
-
     it('chains Cilium onto the VPC CNI, which keeps kube-proxy and addressing', async () => {
       const chained = await synthCluster(eks({ cni: { kind: 'cilium', mode: 'chaining' } }));
       const values = releaseValues(onlyResource(chained.stacks.cni, 'helm_release'));
@@ -89,12 +80,42 @@ describe('EKS add-ons', () => {
         routingMode: 'tunnel',
         tunnelProtocol: 'vxlan',
         kubeProxyReplacement: true,
+        MTU: 9001,
       });
-      expect(overlay.cluster.resolved.cni.webhooksUseHostNetwork).toBe(true);
+      expect(overlay.cluster.resolved.cni.webhooks.hostNetwork).toBe(true);
+    });
+  });
+
+  describe('Calico in the cni stack', () => {
+    it('puts the Tigera operator on the VPC CNI in policy-only mode, with the VPC CNI agent turned off', async () => {
+      const policy = await synthCluster(eks({ cni: { kind: 'calico', mode: 'policy-only', encryption: 'wireguard' } }));
+      const release = onlyResource(policy.stacks.cni, 'helm_release');
+      expect(release).toMatchObject({ name: 'calico', namespace: 'tigera-operator', create_namespace: true, repository: 'https://docs.tigera.io/calico/charts', chart: 'tigera-operator', version: CHARTS.tigeraOperator.version, wait: false });
+      const values = releaseValues(release);
+      expect(values.installation).toEqual({ enabled: true, kubernetesProvider: 'EKS', cni: { type: 'AmazonVPC', ipam: { type: 'AmazonVPC' } }, controlPlaneReplicas: 2 });
+      expect(values.defaultFelixConfiguration).toEqual({ enabled: true, wireguardEnabled: true });
+      const addons = Object.values(resourcesOf(policy.stacks.cluster, 'aws_eks_addon'));
+      expect(addons.map((a) => a.addon_name).sort()).toEqual(['kube-proxy', 'vpc-cni']);
+      const vpcCni = JSON.parse(addons.find((a) => a.addon_name === 'vpc-cni').configuration_values);
+      expect(vpcCni.enableNetworkPolicy).toBe('false');
+      expect(policy.cluster.resolved.cni.policyEnforcer).toBe('Calico');
     });
 
-    it('covers exactly the Cilium cells of CNI_INSTALLERS', () => {
-      expect([...CILIUM_INSTALLABLE_CELLS].sort()).toEqual(CNI_INSTALLERS.filter((key) => key.split('/')[1] === 'cilium').sort());
+    it('replaces the VPC CNI with Calico VXLAN from the pod range, keeping the kube-proxy add-on', async () => {
+      const vxlan = await synthCluster(eks({ cni: { kind: 'calico', mode: 'vxlan' }, network: { podCidr: '100.64.0.0/14' } }));
+      const values = releaseValues(onlyResource(vxlan.stacks.cni, 'helm_release'));
+      expect(values.installation).toMatchObject({
+        kubernetesProvider: 'EKS',
+        cni: { type: 'Calico', ipam: { type: 'Calico' } },
+        calicoNetwork: {
+          bgp: 'Disabled',
+          mtu: 8951,
+          ipPools: [{ name: 'default-ipv4-ippool', cidr: '100.64.0.0/14', blockSize: 26, encapsulation: 'VXLAN', natOutgoing: 'Enabled', nodeSelector: 'all()' }],
+        },
+      });
+      expect(Object.values(resourcesOf(vxlan.stacks.cluster, 'aws_eks_addon')).map((a) => a.addon_name)).toEqual(['kube-proxy']);
+      expect(onlyResource(vxlan.stacks.cluster, 'aws_eks_cluster').bootstrap_self_managed_addons).toBe(false);
+      expect(vxlan.cluster.resolved.cni.webhooks).toEqual({ hostNetwork: true, hostPorts: { 'cert-manager': 10260, 'aws-load-balancer-controller': 10261 } });
     });
   });
 
@@ -138,8 +159,16 @@ describe('EKS add-ons', () => {
     expect(upstream.image).toEqual({ tag: 'v1.34.0' });
   });
 
+  it('pulls the Tigera operator and every Calico image through the quay.io mirror', async () => {
+    const isolated = await synthCluster(eks({ cni: { kind: 'calico', mode: 'vxlan' }, egress: { nat: 'none', registryMirrors: MIRRORS } }));
+    const values = releaseValues(onlyResource(isolated.stacks.cni, 'helm_release'));
+    expect(values.tigeraOperator).toEqual({ registry: MIRRORS['quay.io'] });
+    expect(values.installation.registry).toBe(`${MIRRORS['quay.io']}/`);
+  });
+
   it('knows the registries of every chart from its images', () => {
     expect(chartRegistries('cilium')).toEqual(['quay.io']);
+    expect(chartRegistries('tigera-operator')).toEqual(['quay.io']);
     expect(chartRegistries('cluster-autoscaler')).toEqual(['registry.k8s.io']);
     expect(registryOf(CHART_IMAGES.cilium.operator)).toBe('quay.io');
   });

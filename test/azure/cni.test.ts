@@ -5,7 +5,7 @@ import { MINIMAL } from '../support/specs';
 import { aksOf, synthAks } from './aks';
 
 /** Each AKS cell of the CNI matrix and the network profile it must produce. */
-const CELLS: { title: string; cni: CniSpec; profile: Record<string, unknown>; cniStack: boolean; installable?: false }[] = [
+const CELLS: { title: string; cni: CniSpec; profile: Record<string, unknown>; cniStack: boolean }[] = [
   {
     title: 'cloud (Azure CNI powered by Cilium)',
     cni: {},
@@ -25,22 +25,45 @@ const CELLS: { title: string; cni: CniSpec; profile: Record<string, unknown>; cn
     cniStack: false,
   },
   { title: 'cilium overlay (self-installed, BYO CNI)', cni: { kind: 'cilium', mode: 'overlay' }, profile: { network_plugin: 'none' }, cniStack: true },
-  { title: 'calico vxlan (self-installed, BYO CNI)', cni: { kind: 'calico', mode: 'vxlan' }, profile: { network_plugin: 'none' }, cniStack: true, installable: false },
-  { title: 'flannel vxlan (self-installed, BYO CNI)', cni: { kind: 'flannel' }, profile: { network_plugin: 'none' }, cniStack: true, installable: false },
+  { title: 'calico vxlan (self-installed, BYO CNI)', cni: { kind: 'calico', mode: 'vxlan' }, profile: { network_plugin: 'none' }, cniStack: true },
 ];
 
 const CNI_KEYS = ['network_plugin', 'network_plugin_mode', 'network_data_plane', 'network_policy', 'pod_cidr'];
 
 describe('AKS CNI cells', () => {
-  it.each(CELLS.filter((c) => c.installable !== false))('$title sets the network profile of its cell', async ({ cni, profile, cniStack }) => {
+  it.each(CELLS)('$title sets the network profile of its cell', async ({ cni, profile, cniStack }) => {
     const { stacks } = await synthAks({ cni });
     const network = aksOf(stacks.cluster).network_profile;
     expect(Object.fromEntries(CNI_KEYS.filter((k) => k in network).map((k) => [k, network[k]]))).toEqual(profile);
     expect(stacks.cni !== undefined).toBe(cniStack);
   });
 
-  it.each(CELLS.filter((c) => c.installable === false))('$title is refused until polycluster can install it, with the choices', async ({ cni }) => {
-    await expect(synthAks({ cni })).rejects.toThrow(/cni\.mode \S+ gives .* on azure, a self-installed CNI that this version of polycluster cannot install yet: choose cni\.kind cloud, or cilium mode azure-cilium, or cilium mode overlay, or calico mode policy-only/);
+  it('refuses Flannel before building anything, with the reason and the CNIs that work on network_plugin none', async () => {
+    await expect(synthAks({ cni: { kind: 'flannel' } })).rejects.toThrow(
+      /cni\.kind flannel cannot run on azure: Flannel needs node\.spec\.podCIDR .* AKS sets no node pod CIDR with network_plugin none .*: choose cni\.kind calico with mode vxlan .* or cilium with mode overlay/,
+    );
+  });
+
+  it('installs Calico on a BYO-CNI cluster through the Tigera operator, tolerating the system pool taint', async () => {
+    const { stacks } = await synthAks({ cni: { kind: 'calico', mode: 'vxlan', encryption: 'wireguard' }, network: { podCidr: '100.72.0.0/14' } });
+    const release = Object.values<any>(stacks.cni!.resource.helm_release);
+    expect(release).toHaveLength(1);
+    expect(release[0]).toMatchObject({ name: 'calico', namespace: 'tigera-operator', chart: 'tigera-operator', wait: false });
+    const values = JSON.parse(release[0].values[0]);
+    expect(values.installation).toEqual({
+      enabled: true,
+      kubernetesProvider: 'AKS',
+      cni: { type: 'Calico', ipam: { type: 'Calico' } },
+      calicoNetwork: {
+        bgp: 'Disabled',
+        linuxDataplane: 'Iptables',
+        mtu: 1450,
+        ipPools: [{ name: 'default-ipv4-ippool', cidr: '100.72.0.0/14', blockSize: 26, encapsulation: 'VXLAN', natOutgoing: 'Enabled', nodeSelector: 'all()' }],
+      },
+      controlPlaneReplicas: 2,
+      controlPlaneTolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
+    });
+    expect(values.defaultFelixConfiguration).toEqual({ enabled: true, wireguardEnabled: true });
   });
 
   it('installs self-installed Cilium in the cni stack of a BYO-CNI cluster, logging in through kubelogin', async () => {

@@ -19,8 +19,7 @@ type Expected =
       readonly podRange: boolean;
       readonly kpr: boolean;
       readonly hostNetworkWebhooks: boolean;
-      readonly installsKubeProxy: boolean;
-      readonly policy: 'cni' | 'calico-canal';
+      readonly enforcer: string;
       readonly ciliumTaint: boolean;
     }
   | { readonly refused: string; readonly alternative: string };
@@ -29,50 +28,51 @@ const ok = (
   cniStack: boolean,
   podRange: boolean,
   kpr: boolean,
-  extra: Partial<{ hostNetworkWebhooks: boolean; installsKubeProxy: boolean; policy: 'cni' | 'calico-canal'; ciliumTaint: boolean }> = {},
-): Expected => ({ cniStack, podRange, kpr, hostNetworkWebhooks: false, installsKubeProxy: false, policy: 'cni', ciliumTaint: false, ...extra });
+  enforcer: string,
+  extra: Partial<{ hostNetworkWebhooks: boolean; ciliumTaint: boolean }> = {},
+): Expected => ({ cniStack, podRange, kpr, enforcer, hostNetworkWebhooks: false, ciliumTaint: false, ...extra });
 const no = (refused: string, alternative: string): Expected => ({ refused, alternative });
 
 /** The matrix of REFERENCE.md, restated independently of the implementation. */
 const MATRIX: Record<Cloud, Record<string, Expected>> = {
   aws: {
-    'cloud/vpc-cni': ok(false, false, false),
+    'cloud/vpc-cni': ok(false, false, false, 'the VPC CNI network policy agent'),
     'cloud/dataplane-v2': no('cloud networking of GKE', 'vpc-cni'),
     'cloud/azure-cilium': no('cloud networking of AKS', 'vpc-cni'),
-    'cilium/eni': ok(true, false, true, { ciliumTaint: true }),
-    'cilium/chaining': ok(true, false, false, { ciliumTaint: true }),
-    'cilium/overlay': ok(true, true, true, { hostNetworkWebhooks: true, ciliumTaint: true }),
+    'cilium/eni': ok(true, false, true, 'Cilium', { ciliumTaint: true }),
+    'cilium/chaining': ok(true, false, false, 'Cilium', { ciliumTaint: true }),
+    'cilium/overlay': ok(true, true, true, 'Cilium', { hostNetworkWebhooks: true, ciliumTaint: true }),
     'cilium/dataplane-v2': no('GKE-only', 'eni'),
     'cilium/azure-cilium': no('AKS-only', 'eni'),
-    'calico/policy-only': ok(true, false, false),
-    'calico/vxlan': ok(true, true, false, { hostNetworkWebhooks: true, installsKubeProxy: true }),
-    'flannel/vxlan': ok(true, true, false, { hostNetworkWebhooks: true, installsKubeProxy: true, policy: 'calico-canal' }),
+    'calico/policy-only': ok(true, false, false, 'Calico'),
+    'calico/vxlan': ok(true, true, false, 'Calico', { hostNetworkWebhooks: true }),
+    'flannel/vxlan': no('EKS never allocates node pod CIDRs', 'calico with mode vxlan'),
   },
   gcp: {
     'cloud/vpc-cni': no('cloud networking of EKS', 'dataplane-v2'),
-    'cloud/dataplane-v2': ok(false, true, true),
+    'cloud/dataplane-v2': ok(false, true, true, 'GKE Dataplane V2'),
     'cloud/azure-cilium': no('cloud networking of AKS', 'dataplane-v2'),
     'cilium/eni': no('does not support self-installed Cilium on GKE', 'dataplane-v2'),
     'cilium/chaining': no('does not support self-installed Cilium on GKE', 'dataplane-v2'),
     'cilium/overlay': no('does not support self-installed Cilium on GKE', 'dataplane-v2'),
-    'cilium/dataplane-v2': ok(false, true, true),
+    'cilium/dataplane-v2': ok(false, true, true, 'GKE Dataplane V2'),
     'cilium/azure-cilium': no('AKS-only', 'dataplane-v2'),
-    'calico/policy-only': ok(false, true, false),
+    'calico/policy-only': ok(false, true, false, 'GKE network policy (Calico)'),
     'calico/vxlan': no('GKE does not allow replacing its CNI', 'policy-only'),
     'flannel/vxlan': no('GKE does not allow replacing its CNI', 'Dataplane V2'),
   },
   azure: {
     'cloud/vpc-cni': no('cloud networking of EKS', 'azure-cilium'),
     'cloud/dataplane-v2': no('cloud networking of GKE', 'azure-cilium'),
-    'cloud/azure-cilium': ok(false, true, true),
+    'cloud/azure-cilium': ok(false, true, true, 'Azure CNI powered by Cilium'),
     'cilium/eni': no('AWS-only', 'azure-cilium'),
     'cilium/chaining': no("Azure CNI's own data plane", 'azure-cilium'),
-    'cilium/overlay': ok(true, true, false, { installsKubeProxy: true, ciliumTaint: true }),
+    'cilium/overlay': ok(true, true, false, 'Cilium', { ciliumTaint: true }),
     'cilium/dataplane-v2': no('GKE-only', 'azure-cilium'),
-    'cilium/azure-cilium': ok(false, true, true),
-    'calico/policy-only': ok(false, true, false),
-    'calico/vxlan': ok(true, true, false, { installsKubeProxy: true }),
-    'flannel/vxlan': ok(true, true, false, { installsKubeProxy: true, policy: 'calico-canal' }),
+    'cilium/azure-cilium': ok(false, true, true, 'Azure CNI powered by Cilium'),
+    'calico/policy-only': ok(false, true, false, 'AKS network policy (Calico)'),
+    'calico/vxlan': ok(true, true, false, 'Calico'),
+    'flannel/vxlan': no('AKS sets no node pod CIDR with network_plugin none', 'calico with mode vxlan'),
   },
 };
 
@@ -112,9 +112,8 @@ describe('the CNI support matrix', () => {
     expect(r.phases.includes('cni')).toBe(expected.cniStack);
     expect(r.network.podCidr !== undefined).toBe(expected.podRange);
     expect(r.cni.kubeProxyReplacement).toBe(expected.kpr);
-    expect(r.cni.webhooksUseHostNetwork).toBe(expected.hostNetworkWebhooks);
-    expect(r.cni.installsKubeProxy).toBe(expected.installsKubeProxy);
-    expect(r.cni.policyEnforcement).toBe(expected.policy);
+    expect(r.cni.webhooks.hostNetwork).toBe(expected.hostNetworkWebhooks);
+    expect(r.cni.policyEnforcer).toBe(expected.enforcer);
     const tainted = r.nodePools.every((p) => p.taints.some((t) => t.key === 'node.cilium.io/agent-not-ready' && t.effect === 'NoExecute'));
     expect(tainted).toBe(expected.ciliumTaint);
   });
@@ -150,7 +149,6 @@ describe('CNI options', () => {
   it('turns kube-proxy replacement off where it is optional', () => {
     const r = resolveCluster({ ...MINIMAL.aws, cni: { kind: 'cilium', mode: 'eni', kubeProxyReplacement: false } });
     expect(r.cni.kubeProxyReplacement).toBe(false);
-    expect(r.cni.installsKubeProxy).toBe(true);
   });
 
   it.each([
@@ -158,7 +156,8 @@ describe('CNI options', () => {
     ['azure', { kind: 'cilium', mode: 'overlay', kubeProxyReplacement: true }, 'cni.kubeProxyReplacement', 'azurerm provider cannot disable kube-proxy'],
     ['gcp', { kind: 'cloud', kubeProxyReplacement: false }, 'cni.kubeProxyReplacement', 'cannot be turned off'],
     ['aws', { kind: 'cilium', mode: 'chaining', encryption: 'wireguard' }, 'cni.encryption', 'is not available with cilium mode chaining'],
-    ['aws', { kind: 'flannel', encryption: 'wireguard' }, 'cni.encryption', 'is not available with flannel mode vxlan'],
+    ['aws', { kind: 'calico', mode: 'vxlan', hubble: true }, 'cni.hubble', 'Hubble comes with Cilium'],
+    ['azure', { kind: 'calico', mode: 'policy-only', encryption: 'wireguard' }, 'cni.encryption', "AKS's managed Calico policy has no transparent encryption"],
     ['azure', { kind: 'cloud', hubble: true }, 'cni.hubble', 'Advanced Container Networking Services'],
     ['gcp', { kind: 'calico', hubble: true }, 'cni.hubble', 'Dataplane V2'],
   ] as const)('%s %j is refused at %s', (cloud, cni, path, rule) => {
@@ -177,9 +176,19 @@ describe('CNI options', () => {
     expect(r.cni.encryption).toBe(cni.encryption);
   });
 
-  it('leaves Flannel unpaired only when no policy needs enforcing', () => {
-    const r = resolveCluster({ ...MINIMAL.azure, cni: { kind: 'flannel' }, certManager: { enabled: false }, namespaces: [{ name: 'lab', baseline: false }] });
-    expect(r.cni.policyEnforcement).toBe('none');
+  it.each(['aws', 'azure'] as const)('refuses Flannel on %s with the evidence: no released node pod-CIDR allocator', (cloud) => {
+    expect(checkSpec({ ...MINIMAL[cloud], cni: { kind: 'flannel' } })).toContainEqual({
+      path: 'cni.kind',
+      value: 'flannel',
+      rule: expect.stringContaining(
+        `cannot run on ${cloud}: Flannel needs node.spec.podCIDR for every node, and the only maintained allocator, kubernetes-sigs/node-ipam-controller, has no released image or chart on registry.k8s.io`,
+      ),
+      fix: 'choose cni.kind calico with mode vxlan (Calico IPAM needs no node pod CIDR) or cilium with mode overlay (cluster-pool IPAM)',
+    });
+  });
+
+  it('never leaves NetworkPolicies unenforced: every buildable cell names its enforcer', () => {
+    for (const cell of CNI_CELLS) expect(cell.policyEnforcer, `${cell.cloud} ${cell.kind} ${cell.mode}`).toMatch(/\S/);
   });
 
   it('keeps a pool taint the user already set for the Cilium key', () => {

@@ -1,8 +1,9 @@
 import type { Construct } from 'constructs';
-import { CHART_IMAGES, cellKey, CNI_INSTALLERS, type ResolvedCluster } from '../../spec';
+import { CHART_IMAGES, cellKey, type ResolvedCluster } from '../../spec';
 import { CHARTS } from '../charts';
 import { HelmAddon } from '../helm-addon';
 import { imageValues } from '../images';
+import { NODE_MTU, TOLERATE_EVERY_TAINT } from './node-network';
 
 /** Upstream repositories of the Cilium images the chart runs. */
 const CILIUM_IMAGES = CHART_IMAGES.cilium;
@@ -18,7 +19,7 @@ export interface CiliumCloudInputs {
 /** The namespace and release name of Cilium; the release name is also its Terraform identity. */
 export const CILIUM_RELEASE = { name: 'cilium', namespace: 'kube-system', operatorServiceAccount: 'cilium-operator' } as const;
 
-/** Values that depend on the matrix cell, keyed like `CNI_INSTALLERS`. */
+/** Values that depend on the matrix cell, keyed by `cellKey`. */
 const CILIUM_MODE_VALUES: Readonly<Record<string, (cluster: ResolvedCluster) => Record<string, unknown>>> = {
   // Pods take VPC addresses from ENIs the operator attaches: native routing inside the VPC.
   'aws/cilium/eni': (cluster) => ({
@@ -40,17 +41,24 @@ const CILIUM_MODE_VALUES: Readonly<Record<string, (cluster: ResolvedCluster) => 
   'azure/cilium/overlay': (cluster) => ({ aksbyocni: { enabled: true }, nodeinit: { enabled: true }, ...clusterPoolOverlay(cluster) }),
 };
 
-/** VXLAN between nodes; each node gets a block of `network.podCidr` from the operator. */
+/**
+ * VXLAN between nodes; each node gets a block of `network.podCidr` from the operator. `MTU` is
+ * the node interface's: Cilium takes the tunnel overhead off it.
+ */
 function clusterPoolOverlay(cluster: ResolvedCluster): Record<string, unknown> {
   const block = cluster.cni.cell.podBlock;
+  if (cluster.network.podCidr === undefined || block?.kind !== 'per-node') {
+    throw new Error(`polycluster: internal: ${cellKey(cluster.cni.cell)} has no cluster-pool range`);
+  }
   return {
-    ipam: { mode: 'cluster-pool', operator: { clusterPoolIPv4PodCIDRList: [cluster.network.podCidr], clusterPoolIPv4MaskSize: block && block.kind !== 'gke' ? block.prefix : 24 } },
+    ipam: { mode: 'cluster-pool', operator: { clusterPoolIPv4PodCIDRList: [cluster.network.podCidr], clusterPoolIPv4MaskSize: block.prefix } },
     routingMode: 'tunnel',
     tunnelProtocol: 'vxlan',
+    MTU: NODE_MTU[cluster.cloud],
   };
 }
 
-/** The Cilium cells of `CNI_INSTALLERS`: the ones these values cover. */
+/** The Cilium cells these values cover. */
 export const CILIUM_INSTALLABLE_CELLS: readonly string[] = Object.keys(CILIUM_MODE_VALUES);
 
 /**
@@ -60,8 +68,8 @@ export const CILIUM_INSTALLABLE_CELLS: readonly string[] = Object.keys(CILIUM_MO
 export function ciliumValues(cluster: ResolvedCluster, cloud: CiliumCloudInputs): Record<string, unknown> {
   const key = cellKey(cluster.cni.cell);
   const modeValues = CILIUM_MODE_VALUES[key];
-  // Validation (buildProblems) refuses every self-installed cell outside CNI_INSTALLERS.
-  if (!modeValues || !CNI_INSTALLERS.includes(key)) throw new Error(`polycluster: internal: no Cilium values for ${key}`);
+  // Every self-installed Cilium cell of the matrix has values here (tested).
+  if (!modeValues) throw new Error(`polycluster: internal: no Cilium values for ${key}`);
   const kpr = cluster.cni.kubeProxyReplacement;
   if (kpr && cloud.apiServerHost === undefined) throw new Error(`polycluster: internal: kube-proxy replacement on ${key} needs the API server host`);
   const mirrors = cluster.egress.registryMirrors;
@@ -78,8 +86,9 @@ export function ciliumValues(cluster: ResolvedCluster, cloud: CiliumCloudInputs)
     encryption: cluster.cni.encryption === 'wireguard' ? { enabled: true, type: 'wireguard' } : { enabled: false },
     hubble: { enabled: cluster.cni.hubble, relay: { enabled: cluster.cni.hubble, ...imageValues(CILIUM_IMAGES.hubbleRelay, mirrors) }, ui: { enabled: false } },
     // The chart appends the cloud suffix (`-aws`, `-generic`) to the operator repository.
-    operator: { replicas: 2, priorityClassName: 'system-cluster-critical', ...imageValues(CILIUM_IMAGES.operator, mirrors) },
+    operator: { replicas: 2, priorityClassName: 'system-cluster-critical', tolerations: TOLERATE_EVERY_TAINT, ...imageValues(CILIUM_IMAGES.operator, mirrors) },
     priorityClassName: 'system-node-critical',
+    tolerations: TOLERATE_EVERY_TAINT,
     serviceAccounts: {
       operator: { create: true, name: CILIUM_RELEASE.operatorServiceAccount, annotations: { ...(cloud.operatorServiceAccountAnnotations ?? {}) } },
     },
