@@ -6,5 +6,6 @@ export * from './spec';
 export { defineCluster, defineFleet, type DefineOptions, type PolyCluster } from './cluster';
 export { PhaseStacks } from './phase-stacks';
 export { synthWarnings } from './warnings';
+export { pruneStaleStacks } from './stale-stacks';
 export { CloudDispatcher, cloudDispatcher, CLOUD_ENTRY_MODULES, DEFAULT_CLOUD_LOADERS, type CloudLoaders } from './cloud-dispatch';
 export type { CloudBuilder, CloudModule } from './cloud-builder';

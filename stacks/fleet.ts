@@ -9,7 +9,7 @@ export const organisationDefaults: SpecDefaults = {
   tags: { owner: 'platform-team', 'managed-by': 'polycluster' },
 };
 
-/** EKS examples: the VPC CNI with network policy enforcement, and Cilium replacing it. */
+/** EKS examples: the VPC CNI with network policy enforcement, and every self-installed CNI mode. */
 export const awsClusters: readonly ClusterSpec[] = [
   {
     name: 'eks-vpc-cni-prod',
@@ -37,6 +37,51 @@ export const awsClusters: readonly ClusterSpec[] = [
       { name: 'general', machineType: 'm7g.large', min: 3, max: 9 },
       { name: 'batch', machineType: 'c7i.xlarge', min: 0, max: 6, spot: true, taints: [{ key: 'workload', value: 'batch', effect: 'NoSchedule' }], labels: { workload: 'batch' } },
     ],
+    aws: { accountId: '111122223333' },
+  },
+  {
+    // Cilium chained onto the VPC CNI: Cilium enforces policy and Hubble observes, the VPC CNI routes.
+    name: 'eks-cilium-chain-prod',
+    cloud: 'aws',
+    region: 'us-east-1',
+    network: { vpcCidr: '10.30.0.0/16' },
+    cni: { kind: 'cilium', mode: 'chaining', hubble: true },
+    access: { admins: ['arn:aws:iam::111122223333:role/platform-admins'], deployer: { network: { from: 'network' } } },
+    nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9 }],
+    aws: { accountId: '111122223333' },
+  },
+  {
+    // Cilium replacing the VPC CNI with a VXLAN overlay and WireGuard: pod addresses come from
+    // the pod range, not the VPC; webhooks run on the host network.
+    name: 'eks-cilium-overlay-prod',
+    cloud: 'aws',
+    region: 'us-west-2',
+    network: { vpcCidr: '10.40.0.0/16', podCidr: '100.64.0.0/14' },
+    cni: { kind: 'cilium', mode: 'overlay', encryption: 'wireguard' },
+    access: { admins: ['arn:aws:iam::111122223333:role/platform-admins'], deployer: { network: { from: 'network' } } },
+    nodePools: [{ name: 'general', machineType: 'm7g.xlarge', min: 3, max: 9, maxPods: 110 }],
+    aws: { accountId: '111122223333' },
+  },
+  {
+    // Calico policy (Tigera operator) on the VPC CNI, with WireGuard between nodes.
+    name: 'eks-calico-policy-prod',
+    cloud: 'aws',
+    region: 'eu-west-2',
+    network: { vpcCidr: '10.50.0.0/16' },
+    cni: { kind: 'calico', mode: 'policy-only', encryption: 'wireguard' },
+    access: { admins: ['arn:aws:iam::111122223333:role/platform-admins'], deployer: { network: { from: 'network' } } },
+    nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9 }],
+    aws: { accountId: '111122223333' },
+  },
+  {
+    // Calico replacing the VPC CNI: VXLAN and Calico IPAM from the pod range; kube-proxy stays.
+    name: 'eks-calico-vxlan-prod',
+    cloud: 'aws',
+    region: 'eu-north-1',
+    network: { vpcCidr: '10.60.0.0/16', podCidr: '100.80.0.0/14' },
+    cni: { kind: 'calico', mode: 'vxlan' },
+    access: { admins: ['arn:aws:iam::111122223333:role/platform-admins'], deployer: { network: { from: 'network' } } },
+    nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9, maxPods: 110 }],
     aws: { accountId: '111122223333' },
   },
 ];
@@ -125,6 +170,28 @@ export const azureClusters: readonly ClusterSpec[] = [
     nodePools: [{ name: 'general', machineType: 'Standard_D8ds_v5', min: 3, max: 9, maxPods: 60 }],
     namespaces: [{ name: 'orders' }],
     azure: { subscriptionId: '3c8e5f2a-1b7d-4a9e-8c6f-d2e4b1a7f3c9', resourceGroupName: 'rg-aks-calico-prod', systemPool: { machineType: 'Standard_D4ds_v5', min: 3, max: 6 } },
+  },
+  {
+    // BYO CNI (network_plugin none): Cilium from the cni stack, cluster-pool IPAM, WireGuard, Hubble.
+    name: 'aks-cilium-byo-prod',
+    cloud: 'azure',
+    region: 'swedencentral',
+    cni: { kind: 'cilium', mode: 'overlay', encryption: 'wireguard', hubble: true },
+    network: { vpcCidr: '10.40.0.0/16', podCidr: '100.64.0.0/14' },
+    access: { admins: ['5f1c7a2e-8d4b-4c3a-9e61-2b7d0f4a8c15'], deployer: { network: { from: 'network' }, principal: '9a3e6b1d-4f2c-4e8a-b7d5-0c1f2e3d4a5b' } },
+    nodePools: [{ name: 'general', min: 3, max: 9 }],
+    azure: { subscriptionId: '3c8e5f2a-1b7d-4a9e-8c6f-d2e4b1a7f3c9' },
+  },
+  {
+    // BYO CNI with Calico from the Tigera operator: VXLAN and Calico IPAM from the pod range.
+    name: 'aks-calico-byo-prod',
+    cloud: 'azure',
+    region: 'uksouth',
+    cni: { kind: 'calico', mode: 'vxlan' },
+    network: { vpcCidr: '10.50.0.0/16', podCidr: '100.80.0.0/14' },
+    access: { admins: ['5f1c7a2e-8d4b-4c3a-9e61-2b7d0f4a8c15'], deployer: { network: { from: 'network' }, principal: '9a3e6b1d-4f2c-4e8a-b7d5-0c1f2e3d4a5b' } },
+    nodePools: [{ name: 'general', min: 3, max: 9 }],
+    azure: { subscriptionId: '3c8e5f2a-1b7d-4a9e-8c6f-d2e4b1a7f3c9' },
   },
 ];
 

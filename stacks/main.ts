@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { App } from 'cdktf';
-import { defineFleet, synthWarnings } from '../constructs';
+import { defineFleet, pruneStaleStacks, synthWarnings } from '../constructs';
 import { fleet } from './fleet';
 
 /** Synthesizes the fleet: Terraform JSON to cdktf.out/, Kubernetes YAML to dist/manifests/. */
@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const app = new App();
   await defineFleet(app, fleet);
   app.synth();
+  pruneStaleStacks(app);
   for (const warning of synthWarnings(app)) console.warn(`Warning: ${warning}`);
   mkdirSync('dist/manifests', { recursive: true });
 }

@@ -13,10 +13,14 @@ describe('the EKS examples of stacks/fleet.ts', () => {
     files = (await synthStackFiles(fleet)).files;
   });
 
-  it('cover the VPC CNI from inside the network and Cilium ENI from deployer CIDRs', () => {
+  it('cover the VPC CNI and every self-installed EKS mode, from inside the network and from deployer CIDRs', () => {
     expect(resolved.map((c) => [c.cni.kind, c.cni.mode, c.access.deployer.publicEndpoint])).toEqual([
       ['cloud', 'vpc-cni', false],
       ['cilium', 'eni', true],
+      ['cilium', 'chaining', false],
+      ['cilium', 'overlay', false],
+      ['calico', 'policy-only', false],
+      ['calico', 'vxlan', false],
     ]);
     expect([...files.keys()]).toEqual([...stackNames].sort());
   });

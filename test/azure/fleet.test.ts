@@ -16,10 +16,12 @@ describe('the AKS examples of the fleet', () => {
     first = await synthRaw();
   });
 
-  it('cover Azure CNI powered by Cilium with a private endpoint and Calico policy with deployer CIDRs', () => {
-    expect(resolved.map((c) => [c.cni.kind, c.cni.mode, c.access.deployer.publicEndpoint])).toEqual([
-      ['cloud', 'azure-cilium', false],
-      ['calico', 'policy-only', true],
+  it('cover the managed CNIs, both BYO CNIs, a private endpoint and deployer CIDRs', () => {
+    expect(resolved.map((c) => [c.cni.kind, c.cni.mode, c.cni.selfInstalled, c.access.deployer.publicEndpoint])).toEqual([
+      ['cloud', 'azure-cilium', false, false],
+      ['calico', 'policy-only', false, true],
+      ['cilium', 'overlay', true, false],
+      ['calico', 'vxlan', true, false],
     ]);
     expect(resolved.every((c) => c.azure?.subscriptionId !== undefined && c.access.admins.length > 0)).toBe(true);
   });
