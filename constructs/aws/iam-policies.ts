@@ -9,7 +9,18 @@ export function ciliumOperatorStatements(): DataAwsIamPolicyDocumentStatement[] 
     {
       sid: 'DescribeNetwork',
       effect: 'Allow',
-      actions: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'ec2:DescribeSecurityGroups', 'ec2:DescribeTags'],
+      actions: [
+        'ec2:DescribeInstances',
+        'ec2:DescribeInstanceTypes',
+        'ec2:DescribeNetworkInterfaces',
+        'ec2:DescribeSubnets',
+        'ec2:DescribeVpcs',
+        'ec2:DescribeSecurityGroups',
+        'ec2:DescribeTags',
+        'ec2:DescribeRouteTables',
+        'ec2:DescribeManagedPrefixLists',
+        'ec2:GetManagedPrefixListEntries',
+      ],
       resources: ['*'],
     },
     {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS } from '../../constructs/addons/charts';
 import { CLUSTER_AUTOSCALER_IMAGE_TAGS } from '../../constructs/addons/cluster-autoscaler';
+import { ciliumClusterName } from '../../constructs/addons/cni/cilium';
 import { MIRRORS } from '../support/specs';
 import { CHART_IMAGES, chartRegistries, isSupportedVersion, registryOf, SpecValidationError } from '../../constructs';
 import { dataOf, onlyResource, resourcesOf, synthCluster, type SynthesizedCluster } from '../support/synth';
@@ -31,7 +32,8 @@ describe('EKS add-ons', () => {
         eni: { enabled: true, awsEnablePrefixDelegation: true },
         ipam: { mode: 'eni' },
         routingMode: 'native',
-        ipv4NativeRoutingCIDR: '10.0.0.0/16',
+        enableIPv4Masquerade: false,
+        bpf: { masquerade: false },
         kubeProxyReplacement: true,
         k8sServicePort: 443,
         encryption: { enabled: true, type: 'wireguard' },
@@ -84,6 +86,15 @@ describe('EKS add-ons', () => {
       });
       expect(overlay.cluster.resolved.cni.webhooks.hostNetwork).toBe(true);
     });
+  });
+
+  it('gives Cilium a cluster name its chart accepts, whatever the EKS name', async () => {
+    const long = await synthCluster(eksCilium({ name: 'Payments_EU-Production-Cluster-With-A-Long-Name' }));
+    const name = releaseValues(onlyResource(long.stacks.cni, 'helm_release')).cluster.name;
+    expect(name).toMatch(/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/);
+    expect(name).toMatch(/^payments-eu-production-[0-9a-f]{8}$/);
+    expect(ciliumClusterName('eks-test')).toBe('eks-test');
+    expect(ciliumClusterName('eks_test')).not.toBe(ciliumClusterName('eks-test'));
   });
 
   describe('Calico in the cni stack', () => {

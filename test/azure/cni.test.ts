@@ -84,6 +84,9 @@ describe('AKS CNI cells', () => {
       kubeProxyReplacement: false,
     });
     expect(values.k8sServiceHost).toBeUndefined();
+    // The docs' AKS BYO install sets aksbyocni only; nodeinit would add a privileged DaemonSet.
+    expect(values.nodeinit).toBeUndefined();
+    expect(values.MTU).toBe(1500);
   });
 
   it('always writes the service range and the DNS service address', async () => {

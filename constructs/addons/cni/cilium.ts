@@ -3,6 +3,7 @@ import { CHART_IMAGES, cellKey, type ResolvedCluster } from '../../spec';
 import { CHARTS } from '../charts';
 import { HelmAddon } from '../helm-addon';
 import { imageValues } from '../images';
+import { shortHash } from '../../naming';
 import { NODE_MTU, TOLERATE_EVERY_TAINT } from './node-network';
 
 /** Upstream repositories of the Cilium images the chart runs. */
@@ -22,12 +23,13 @@ export const CILIUM_RELEASE = { name: 'cilium', namespace: 'kube-system', operat
 /** Values that depend on the matrix cell, keyed by `cellKey`. */
 const CILIUM_MODE_VALUES: Readonly<Record<string, (cluster: ResolvedCluster) => Record<string, unknown>>> = {
   // Pods take VPC addresses from ENIs the operator attaches: native routing inside the VPC.
-  'aws/cilium/eni': (cluster) => ({
+  // Pods keep their VPC addresses on the way out (the NAT gateway translates for the internet),
+  // so no masquerading; the native routing range is detected from the VPC.
+  'aws/cilium/eni': () => ({
     eni: { enabled: true, awsEnablePrefixDelegation: true, awsReleaseExcessIPs: true, updateEC2AdapterLimitViaAPI: true },
     ipam: { mode: 'eni' },
     routingMode: 'native',
-    ipv4NativeRoutingCIDR: cluster.network.vpcCidr,
-    enableIPv4Masquerade: true,
+    enableIPv4Masquerade: false,
   }),
   // The VPC CNI keeps addressing and routing; Cilium adds policy and observability on top.
   'aws/cilium/chaining': () => ({
@@ -37,8 +39,8 @@ const CILIUM_MODE_VALUES: Readonly<Record<string, (cluster: ResolvedCluster) => 
     endpointRoutes: { enabled: true },
   }),
   'aws/cilium/overlay': (cluster) => clusterPoolOverlay(cluster),
-  // BYO CNI on AKS (`network_plugin = none`).
-  'azure/cilium/overlay': (cluster) => ({ aksbyocni: { enabled: true }, nodeinit: { enabled: true }, ...clusterPoolOverlay(cluster) }),
+  // BYO CNI on AKS (`network_plugin = none`); the chart requires tunnel routing with it.
+  'azure/cilium/overlay': (cluster) => ({ aksbyocni: { enabled: true }, ...clusterPoolOverlay(cluster) }),
 };
 
 /**
@@ -58,6 +60,17 @@ function clusterPoolOverlay(cluster: ResolvedCluster): Record<string, unknown> {
   };
 }
 
+/**
+ * Cilium's cluster name: at most 32 lower-case letters, digits and dashes (the chart refuses
+ * others). Longer or other names keep a readable prefix and a hash of the full name.
+ */
+export function ciliumClusterName(name: string): string {
+  if (/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/.test(name)) return name;
+  // Rewritten names carry the hash, so two names that clean up alike stay distinct.
+  const clean = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+/, '');
+  return `${clean.slice(0, 23).replace(/-+$/, '')}-${shortHash(name)}`.replace(/^-/, '');
+}
+
 /** The Cilium cells these values cover. */
 export const CILIUM_INSTALLABLE_CELLS: readonly string[] = Object.keys(CILIUM_MODE_VALUES);
 
@@ -70,23 +83,26 @@ export function ciliumValues(cluster: ResolvedCluster, cloud: CiliumCloudInputs)
   const modeValues = CILIUM_MODE_VALUES[key];
   // Every self-installed Cilium cell of the matrix has values here (tested).
   if (!modeValues) throw new Error(`polycluster: internal: no Cilium values for ${key}`);
+  const mode = modeValues(cluster);
   const kpr = cluster.cni.kubeProxyReplacement;
   if (kpr && cloud.apiServerHost === undefined) throw new Error(`polycluster: internal: kube-proxy replacement on ${key} needs the API server host`);
   const mirrors = cluster.egress.registryMirrors;
   const envoy = imageValues(CILIUM_IMAGES.envoy, mirrors);
   return {
-    cluster: { name: cluster.name },
+    cluster: { name: ciliumClusterName(cluster.name) },
     ...imageValues(CILIUM_IMAGES.agent, mirrors),
     ...(envoy.image ? { envoy } : {}),
-    ...modeValues(cluster),
+    ...mode,
     kubeProxyReplacement: kpr,
     // With kube-proxy replacement nothing else can route to the API service, so agents go direct.
     ...(kpr ? { k8sServiceHost: cloud.apiServerHost, k8sServicePort: 443 } : {}),
-    bpf: { masquerade: kpr },
+    // eBPF masquerading needs kube-proxy replacement, and only matters where pods are masqueraded.
+    bpf: { masquerade: kpr && mode.enableIPv4Masquerade !== false },
     encryption: cluster.cni.encryption === 'wireguard' ? { enabled: true, type: 'wireguard' } : { enabled: false },
     hubble: { enabled: cluster.cni.hubble, relay: { enabled: cluster.cni.hubble, ...imageValues(CILIUM_IMAGES.hubbleRelay, mirrors) }, ui: { enabled: false } },
     // The chart appends the cloud suffix (`-aws`, `-generic`) to the operator repository.
-    operator: { replicas: 2, priorityClassName: 'system-cluster-critical', tolerations: TOLERATE_EVERY_TAINT, ...imageValues(CILIUM_IMAGES.operator, mirrors) },
+    // The operator keeps the chart's tolerations (not-ready and uninitialized nodes among them).
+    operator: { replicas: 2, priorityClassName: 'system-cluster-critical', ...imageValues(CILIUM_IMAGES.operator, mirrors) },
     priorityClassName: 'system-node-critical',
     tolerations: TOLERATE_EVERY_TAINT,
     serviceAccounts: {

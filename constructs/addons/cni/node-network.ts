@@ -12,8 +12,9 @@ export const NODE_MTU: Readonly<Record<Cloud, number>> = { aws: 9001, gcp: 1460,
 export const VXLAN_OVERHEAD = 50;
 
 /**
- * A CNI's node agent and operator must start on nodes that are NotReady (no CNI yet) and on
- * every tainted pool, so they tolerate every taint, as their upstream charts do by default.
+ * A CNI's node agent (and the Tigera operator, which runs on the host network) must start on
+ * nodes that are NotReady (no CNI yet) and on every tainted pool, so they tolerate every taint,
+ * as the upstream charts do by default; written out so a plan shows it.
  */
 export const TOLERATE_EVERY_TAINT = [{ operator: 'Exists' }] as const;
 
