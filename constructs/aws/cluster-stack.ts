@@ -49,9 +49,16 @@ export function buildClusterStack(stack: TerraformStack, cluster: ResolvedCluste
       serviceAccountRoleArn: vpcCniRole.role.arn,
       configuration: {
         // Prefix delegation gives every node enough addresses for the pool's maxPods.
-        env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1' },
+        env: {
+          ENABLE_PREFIX_DELEGATION: 'true',
+          WARM_PREFIX_TARGET: '1',
+          // Calico on the VPC CNI learns a new pod's address from this annotation rather than
+          // from the pod status, so its policy applies from the pod's first packet (AWS guidance).
+          ...(cluster.cni.kind === 'calico' ? { ANNOTATE_POD_IP: 'true' } : {}),
+        },
         // Only when the VPC CNI is the enforcer: a chained Cilium or Calico policy-only enforces
-        // instead, and two enforcers of one policy set would fight over the same packets.
+        // instead, and two enforcers of one policy set would fight over the same packets. On
+        // whenever it enforces, baseline policies or not: users' own policies must hold too.
         enableNetworkPolicy: cluster.cni.kind === 'cloud' ? 'true' : 'false',
       },
     });

@@ -6,8 +6,9 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Construct } from 'constructs';
-import type { ResolvedCluster } from '../spec';
+import { cellKey, type ResolvedCluster } from '../spec';
 import type { Account } from './account';
+import { CNI_TAG } from './cni-switch';
 import { controlPlaneLogGroup, awsName } from './names';
 import { policyDocument, serviceTrust } from './policy-document';
 
@@ -83,6 +84,9 @@ export class EksControlPlane extends Construct {
         bootstrapClusterCreatorAdminPermissions: deployer.principal === undefined,
       },
       bootstrapSelfManagedAddons: false,
+      // The CNI cell, so a CNI change shows in every plan of this stack (and the synth warning
+      // can tell which cell the previous synthesis had).
+      tags: { [CNI_TAG]: cellKey(cluster.cni.cell) },
       dependsOn: [policy, keyUse, logs],
     });
 

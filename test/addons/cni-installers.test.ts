@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS } from '../../constructs/addons/charts';
 import { CNI_INSTALLER_CELLS } from '../../constructs/addons/cni';
-import { NODE_MTU, VXLAN_OVERHEAD } from '../../constructs/addons/cni/node-network';
 import { cellKey, CNI_CELLS, type CniCell, type ClusterSpec } from '../../constructs';
 import { releaseValues } from '../aws/helpers';
 import { MINIMAL } from '../support/specs';
@@ -9,6 +8,8 @@ import { onlyResource, synthCluster, type SynthesizedCluster } from '../support/
 
 const SELF_INSTALLED = CNI_CELLS.filter((cell) => cell.provisioning === 'self-installed');
 const POD_CIDR = '100.64.0.0/14';
+/** Node interface MTUs, restated: AWS ENIs inside a VPC, Azure VNets. */
+const NODE_INTERFACE_MTU: Record<string, number> = { aws: 9001, azure: 1500 };
 
 const specOf = (cell: CniCell): ClusterSpec => ({
   ...MINIMAL[cell.cloud],
@@ -50,19 +51,26 @@ describe('self-installed CNIs', () => {
     });
 
     it('takes its pod range and overlay MTU from the spec and the cloud, never a CNI default range', () => {
-      const mtu = NODE_MTU[cell.cloud];
       if (cell.kind === 'cilium' && cell.podAddressing === 'pod-range') {
         expect(values.ipam.operator.clusterPoolIPv4PodCIDRList).toEqual([POD_CIDR]);
-        expect(values.MTU).toBe(mtu);
+        expect(values.MTU).toBe(NODE_INTERFACE_MTU[cell.cloud]);
       } else if (cell.kind === 'calico' && cell.podAddressing === 'pod-range') {
         expect(values.installation.calicoNetwork.ipPools.map((p: any) => p.cidr)).toEqual([POD_CIDR]);
-        expect(values.installation.calicoNetwork.mtu).toBe(mtu - VXLAN_OVERHEAD);
+        expect(values.installation.calicoNetwork.mtu).toBe(NODE_INTERFACE_MTU[cell.cloud] - 50);
       } else {
         // VPC addressing: the cloud's IPAM, no pod range anywhere in the values.
         expect(JSON.stringify(values)).not.toContain(POD_CIDR);
         expect(synth.cluster.resolved.network.podCidr).toBeUndefined();
       }
     });
+
+    if (cell.kind === 'calico' && cell.podAddressing === 'pod-range') {
+      it('leaves room for WireGuard in the tunnel MTU when encryption is on', async () => {
+        const encrypted = await synthCluster({ ...specOf(cell), cni: { kind: cell.kind, mode: cell.mode, encryption: 'wireguard' } });
+        const installation = releaseValues(onlyResource(encrypted.stacks.cni, 'helm_release')).installation;
+        expect(installation.calicoNetwork.mtu).toBe(NODE_INTERFACE_MTU[cell.cloud]! - 60);
+      });
+    }
 
     it('names the cluster and the cloud it runs on', () => {
       if (cell.kind === 'cilium') expect(values.cluster).toEqual({ name: synth.cluster.resolved.name });

@@ -109,6 +109,7 @@ describe('EKS add-ons', () => {
       expect(addons.map((a) => a.addon_name).sort()).toEqual(['kube-proxy', 'vpc-cni']);
       const vpcCni = JSON.parse(addons.find((a) => a.addon_name === 'vpc-cni').configuration_values);
       expect(vpcCni.enableNetworkPolicy).toBe('false');
+      expect(vpcCni.env.ANNOTATE_POD_IP).toBe('true');
       expect(policy.cluster.resolved.cni.policyEnforcer).toBe('Calico');
     });
 

@@ -57,7 +57,7 @@ describe('AKS CNI cells', () => {
       calicoNetwork: {
         bgp: 'Disabled',
         linuxDataplane: 'Iptables',
-        mtu: 1450,
+        mtu: 1440,
         ipPools: [{ name: 'default-ipv4-ippool', cidr: '100.72.0.0/14', blockSize: 26, encapsulation: 'VXLAN', natOutgoing: 'Enabled', nodeSelector: 'all()' }],
       },
       controlPlaneReplicas: 2,

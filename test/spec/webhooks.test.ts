@@ -17,7 +17,7 @@ describe('webhook placement', () => {
   it.each(CNI_CELLS.map((cell) => [cell.cloud, cell.kind, cell.mode, cell] as const))('%s %s %s: host network exactly when the control plane cannot reach pods', (cloud, kind, mode, cell) => {
     const resolved = resolveCluster({ ...MINIMAL[cloud], cni: { kind, mode } });
     expect(resolved.cni.webhooks.hostNetwork).toBe(!cell.controlPlaneReachesPods);
-    expect(resolved.cni.webhooks.hostPorts).toEqual(WEBHOOK_HOST_PORTS);
+    expect(resolved.cni.webhooks.hostPorts).toEqual({ 'cert-manager': 10260, 'aws-load-balancer-controller': 10261 });
   });
 
   it('puts webhooks on the host network for the EKS overlays only', () => {

@@ -2,10 +2,10 @@ import type { Construct } from 'constructs';
 import { CHART_IMAGES, cellKey, registryOf, type ResolvedCluster } from '../../spec';
 import { CHARTS } from '../charts';
 import { HelmAddon } from '../helm-addon';
-import { CRITICAL_ADDONS_ONLY, NODE_MTU, TOLERATE_EVERY_TAINT, VXLAN_OVERHEAD } from './node-network';
+import { CRITICAL_ADDONS_ONLY, NODE_MTU, TOLERATE_EVERY_TAINT, VXLAN_OVERHEAD, WIREGUARD_OVERHEAD } from './node-network';
 
 /** The Tigera operator's release; the operator installs Calico into `calico-system`. */
-export const CALICO_RELEASE = { name: 'calico', namespace: 'tigera-operator' } as const;
+const CALICO_RELEASE = { name: 'calico', namespace: 'tigera-operator' } as const;
 
 const IMAGES = CHART_IMAGES['tigera-operator'];
 
@@ -33,7 +33,9 @@ function calicoVxlan(cluster: ResolvedCluster): Record<string, unknown> {
       // No BGP peering exists between cloud nodes; VXLAN needs none.
       bgp: 'Disabled',
       linuxDataplane: 'Iptables',
-      mtu: NODE_MTU[cluster.cloud] - VXLAN_OVERHEAD,
+      // The operator gives this MTU to every tunnel; with WireGuard, pod traffic between nodes
+      // goes through the WireGuard tunnel, whose overhead is the larger.
+      mtu: NODE_MTU[cluster.cloud] - (cluster.cni.encryption === 'wireguard' ? WIREGUARD_OVERHEAD : VXLAN_OVERHEAD),
       ipPools: [
         // Explicit: Calico's default pool 192.168.0.0/16 collides with common networks.
         { name: 'default-ipv4-ippool', cidr: cluster.network.podCidr, blockSize: block.prefix, encapsulation: 'VXLAN', natOutgoing: 'Enabled', nodeSelector: 'all()' },

@@ -11,6 +11,9 @@ export const NODE_MTU: Readonly<Record<Cloud, number>> = { aws: 9001, gcp: 1460,
 /** Bytes VXLAN adds to every packet (outer Ethernet, IPv4, UDP and VXLAN headers). */
 export const VXLAN_OVERHEAD = 50;
 
+/** Bytes WireGuard adds to every packet over IPv4. */
+export const WIREGUARD_OVERHEAD = 60;
+
 /**
  * A CNI's node agent (and the Tigera operator, which runs on the host network) must start on
  * nodes that are NotReady (no CNI yet) and on every tainted pool, so they tolerate every taint,
