@@ -22,9 +22,9 @@ export const CILIUM_RELEASE = { name: 'cilium', namespace: 'kube-system', operat
 
 /** Values that depend on the matrix cell, keyed by `cellKey`. */
 const CILIUM_MODE_VALUES: Readonly<Record<string, (cluster: ResolvedCluster) => Record<string, unknown>>> = {
-  // Pods take VPC addresses from ENIs the operator attaches: native routing inside the VPC.
-  // Pods keep their VPC addresses on the way out (the NAT gateway translates for the internet),
-  // so no masquerading; the native routing range is detected from the VPC.
+  // Pods take VPC addresses from ENIs the operator attaches and keep them on the way out (the
+  // NAT gateway translates for the internet): native routing, no masquerading, the routing
+  // range detected from the VPC.
   'aws/cilium/eni': () => ({
     eni: { enabled: true, awsEnablePrefixDelegation: true, awsReleaseExcessIPs: true, updateEC2AdapterLimitViaAPI: true },
     ipam: { mode: 'eni' },
