@@ -9,6 +9,9 @@ export const organisationDefaults: SpecDefaults = {
   tags: { owner: 'platform-team', 'managed-by': 'polycluster' },
 };
 
+/** Access of the EKS examples deployed from a runner inside the VPC, without a named deployer. */
+const IN_VPC_ACCESS: ClusterSpec['access'] = { admins: ['arn:aws:iam::111122223333:role/platform-admins'], deployer: { network: { from: 'network' } } };
+
 /** EKS examples: the VPC CNI with network policy enforcement, and every self-installed CNI mode. */
 export const awsClusters: readonly ClusterSpec[] = [
   {
@@ -46,7 +49,7 @@ export const awsClusters: readonly ClusterSpec[] = [
     region: 'us-east-1',
     network: { vpcCidr: '10.30.0.0/16' },
     cni: { kind: 'cilium', mode: 'chaining', hubble: true },
-    access: { admins: ['arn:aws:iam::111122223333:role/platform-admins'], deployer: { network: { from: 'network' } } },
+    access: IN_VPC_ACCESS,
     nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9 }],
     aws: { accountId: '111122223333' },
   },
@@ -58,7 +61,7 @@ export const awsClusters: readonly ClusterSpec[] = [
     region: 'us-west-2',
     network: { vpcCidr: '10.40.0.0/16', podCidr: '100.64.0.0/14' },
     cni: { kind: 'cilium', mode: 'overlay', encryption: 'wireguard' },
-    access: { admins: ['arn:aws:iam::111122223333:role/platform-admins'], deployer: { network: { from: 'network' } } },
+    access: IN_VPC_ACCESS,
     nodePools: [{ name: 'general', machineType: 'm7g.xlarge', min: 3, max: 9, maxPods: 110 }],
     aws: { accountId: '111122223333' },
   },
@@ -69,7 +72,7 @@ export const awsClusters: readonly ClusterSpec[] = [
     region: 'eu-west-2',
     network: { vpcCidr: '10.50.0.0/16' },
     cni: { kind: 'calico', mode: 'policy-only', encryption: 'wireguard' },
-    access: { admins: ['arn:aws:iam::111122223333:role/platform-admins'], deployer: { network: { from: 'network' } } },
+    access: IN_VPC_ACCESS,
     nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9 }],
     aws: { accountId: '111122223333' },
   },
@@ -80,7 +83,7 @@ export const awsClusters: readonly ClusterSpec[] = [
     region: 'eu-north-1',
     network: { vpcCidr: '10.60.0.0/16', podCidr: '100.80.0.0/14' },
     cni: { kind: 'calico', mode: 'vxlan' },
-    access: { admins: ['arn:aws:iam::111122223333:role/platform-admins'], deployer: { network: { from: 'network' } } },
+    access: IN_VPC_ACCESS,
     nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9, maxPods: 110 }],
     aws: { accountId: '111122223333' },
   },
