@@ -1,4 +1,5 @@
 import { Release } from '@cdktf/provider-helm/lib/release';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { HelmChart } from './charts';
 
@@ -16,6 +17,13 @@ export interface HelmAddonProps {
    * exists yet, so nothing can become ready.
    */
   readonly wait: boolean;
+  /**
+   * Create the namespace with the release.
+   * @default true unless the namespace is `kube-system`
+   */
+  readonly createNamespace?: boolean;
+  /** What must exist first, e.g. a controller whose webhook the release's objects pass through. */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /** A pinned Helm release with its values rendered as one reviewable YAML (JSON) document. */
@@ -30,7 +38,7 @@ export class HelmAddon extends Construct {
       chart: props.chart.chart,
       version: props.chart.version,
       namespace: props.namespace,
-      createNamespace: props.namespace !== 'kube-system',
+      createNamespace: props.createNamespace ?? props.namespace !== 'kube-system',
       // Multi-line values make the plan diff of a values change readable in a pull request.
       values: [JSON.stringify(props.values, null, 2)],
       wait: props.wait,
@@ -38,6 +46,7 @@ export class HelmAddon extends Construct {
       cleanupOnFail: true,
       maxHistory: 10,
       timeout: 900,
+      ...(props.dependsOn ? { dependsOn: props.dependsOn } : {}),
     });
   }
 }

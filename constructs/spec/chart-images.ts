@@ -1,5 +1,5 @@
 import type { CniCell } from './cni-matrix';
-import type { Cloud } from './types';
+import type { Cloud, IngressController } from './types';
 
 /**
  * The upstream image repositories of every chart polycluster installs: the charts' values mirror
@@ -16,6 +16,10 @@ export const CHART_IMAGES = {
   // The operator pulls every Calico component from quay.io/calico (`installation.registry`).
   'tigera-operator': { operator: 'quay.io/tigera/operator', calicoNode: 'quay.io/calico/node' },
   'cluster-autoscaler': { autoscaler: 'registry.k8s.io/autoscaling/cluster-autoscaler' },
+  'aws-load-balancer-controller': { controller: 'public.ecr.aws/eks/aws-load-balancer-controller' },
+  traefik: { proxy: 'docker.io/traefik' },
+  'nginx-ingress': { controller: 'docker.io/nginx/nginx-ingress' },
+  'external-dns': { controller: 'registry.k8s.io/external-dns/external-dns' },
 } as const;
 
 export type ChartName = keyof typeof CHART_IMAGES;
@@ -28,12 +32,15 @@ export function chartRegistries(chart: ChartName): string[] {
   return [...new Set(Object.values<string>(CHART_IMAGES[chart]).map(registryOf))];
 }
 
-/** The charts a cluster installs, given its cloud and CNI cell. */
-export function chartsOf(cloud: Cloud, cell: CniCell): ChartName[] {
+/** The charts a cluster installs, given its cloud, CNI cell and ingress choices. */
+export function chartsOf(cloud: Cloud, cell: CniCell, ingress: { readonly controller: IngressController; readonly externalDnsZones: readonly string[] }): ChartName[] {
   const charts: ChartName[] = [];
   if (cell.provisioning === 'self-installed' && cell.kind === 'cilium') charts.push('cilium');
   if (cell.provisioning === 'self-installed' && cell.kind === 'calico') charts.push('tigera-operator');
-  if (cloud === 'aws') charts.push('cluster-autoscaler');
+  if (cloud === 'aws') charts.push('cluster-autoscaler', 'aws-load-balancer-controller');
+  if (ingress.controller === 'traefik') charts.push('traefik');
+  if (ingress.controller === 'nginx') charts.push('nginx-ingress');
+  if (ingress.externalDnsZones.length > 0) charts.push('external-dns');
   return charts;
 }
 

@@ -13,7 +13,7 @@ import type { Cloud, SubnetLayoutSpec } from './types';
 export const ZONE_SLOTS = 4;
 
 /** Subnet roles in planning order. Append new roles; never reorder (it renumbers subnets). */
-export type SubnetRole = 'private' | 'public' | 'nodes' | 'api-server';
+export type SubnetRole = 'private' | 'public' | 'nodes' | 'api-server' | 'proxy-only';
 
 /** Addresses each cloud keeps for itself in every subnet. */
 export const RESERVED_ADDRESSES: { readonly [C in Cloud]: number } = { aws: 5, gcp: 4, azure: 5 };
@@ -36,10 +36,15 @@ export interface SubnetPlan {
   readonly nodes?: string;
   /** Azure: the API server VNet-integration subnet. */
   readonly apiServer?: string;
+  /** GCP: the proxy-only subnet of regional Gateways, when one is in use. */
+  readonly proxyOnly?: string;
 }
 
-/** The blocks a cloud plans, in order. */
-export function subnetBlocks(cloud: Cloud, layout: Required<SubnetLayoutSpec>): readonly SubnetBlock[] {
+/**
+ * The blocks a cloud plans, in order. Optional roles (GCP's proxy-only subnet) come last, so
+ * turning one on later never moves the subnets before it.
+ */
+export function subnetBlocks(cloud: Cloud, layout: Required<SubnetLayoutSpec>, options: { readonly proxyOnly?: boolean } = {}): readonly SubnetBlock[] {
   switch (cloud) {
     case 'aws':
       return [
@@ -47,7 +52,10 @@ export function subnetBlocks(cloud: Cloud, layout: Required<SubnetLayoutSpec>): 
         { role: 'public', prefix: layout.publicPrefix, scope: 'zonal' },
       ];
     case 'gcp':
-      return [{ role: 'nodes', prefix: layout.nodePrefix, scope: 'regional' }];
+      return [
+        { role: 'nodes', prefix: layout.nodePrefix, scope: 'regional' },
+        ...(options.proxyOnly ? [{ role: 'proxy-only', prefix: layout.proxyOnlyPrefix, scope: 'regional' } as const] : []),
+      ];
     case 'azure':
       return [
         { role: 'nodes', prefix: layout.nodePrefix, scope: 'regional' },
@@ -99,6 +107,7 @@ export function planSubnets(vpcCidr: string, blocks: readonly SubnetBlock[], zon
   };
   const nodes = cidrsOf('nodes')[0];
   const apiServer = cidrsOf('api-server')[0];
+  const proxyOnly = cidrsOf('proxy-only')[0];
   return {
     ok: true,
     plan: {
@@ -106,6 +115,7 @@ export function planSubnets(vpcCidr: string, blocks: readonly SubnetBlock[], zon
       public: cidrsOf('public'),
       ...(nodes === undefined ? {} : { nodes }),
       ...(apiServer === undefined ? {} : { apiServer }),
+      ...(proxyOnly === undefined ? {} : { proxyOnly }),
     },
   };
 }

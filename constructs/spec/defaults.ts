@@ -29,6 +29,7 @@ export const DEFAULTS = deepFreeze({
   'network.subnets.publicPrefix': 22,
   'network.subnets.nodePrefix': 20,
   'network.subnets.apiServerPrefix': 28,
+  'network.subnets.proxyOnlyPrefix': 23,
 
   'cni.kind': 'cloud',
   'cni.mode': {
@@ -56,7 +57,7 @@ export const DEFAULTS = deepFreeze({
   'egress.nat': { production: 'per-zone', development: 'single' },
   'egress.registryMirrors': {},
 
-  'ingress.controller': 'cloud',
+  'ingress.controller': { aws: 'cloud', gcp: 'cloud', azure: 'traefik' },
   'ingress.exposure': 'internal',
   'ingress.externalDnsZones': [],
 
@@ -78,6 +79,8 @@ export const DEFAULTS = deepFreeze({
 
   'security.logRetentionDays': { production: 365, development: 30 },
   'security.hostEncryption': true,
+
+  'gcp.gatewayClasses': [],
 
   'azure.systemPool.machineType': 'Standard_D4ds_v5',
   'azure.systemPool.min': 3,

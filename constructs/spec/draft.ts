@@ -1,4 +1,5 @@
 import { defaultFor, DEFAULTS, type DefaultPath } from './defaults';
+import { gkeGatewayClasses, needsProxyOnlySubnet } from './ingress';
 import type { NodeCounts, ResolvedAzure, ResolvedNamespace, ResolvedNodePool, ResolvedStateBackend } from './resolved';
 import type {
   AcmeSpec,
@@ -7,6 +8,9 @@ import type {
   CniEncryption,
   CniKind,
   DeployerNetwork,
+  Exposure,
+  GkeGatewayClass,
+  IngressController,
   NodePoolSpec,
   Profile,
   StateBackendSpec,
@@ -45,9 +49,13 @@ export interface Draft {
   readonly nat: 'per-zone' | 'single' | 'none';
   readonly registryMirrors: Readonly<Record<string, string>>;
   readonly ingress: {
-    readonly controller: 'cloud' | 'traefik' | 'nginx';
-    readonly exposure: 'internal' | 'internet-facing';
+    readonly controller: IngressController;
+    readonly exposure: Exposure;
     readonly externalDnsZones: readonly string[];
+    /** GKE: the shared Gateway's class and the spec's extra ones. */
+    readonly gatewayClasses: readonly GkeGatewayClass[];
+    /** GKE: a regional class is in use, so the proxy-only subnet is planned and created. */
+    readonly proxyOnlySubnet: boolean;
   };
   readonly certManager: { readonly enabled: boolean; readonly acme?: Required<AcmeSpec> };
   readonly namespaces: readonly ResolvedNamespace[];
@@ -90,6 +98,7 @@ export function draftOf(spec: ClusterSpec): Draft {
       publicPrefix: layout.publicPrefix ?? d('network.subnets.publicPrefix'),
       nodePrefix: layout.nodePrefix ?? d('network.subnets.nodePrefix'),
       apiServerPrefix: layout.apiServerPrefix ?? d('network.subnets.apiServerPrefix'),
+      proxyOnlyPrefix: layout.proxyOnlyPrefix ?? d('network.subnets.proxyOnlyPrefix'),
     },
     cni: {
       kind: cniKind,
@@ -104,11 +113,7 @@ export function draftOf(spec: ClusterSpec): Draft {
     nodePools: pools.map((pool) => draftPool(pool, d)),
     nat: spec.egress?.nat ?? d('egress.nat'),
     registryMirrors: spec.egress?.registryMirrors ?? d('egress.registryMirrors'),
-    ingress: {
-      controller: spec.ingress?.controller ?? d('ingress.controller'),
-      exposure: spec.ingress?.exposure ?? d('ingress.exposure'),
-      externalDnsZones: spec.ingress?.externalDnsZones ?? d('ingress.externalDnsZones'),
-    },
+    ingress: draftIngress(spec, d),
     certManager: {
       enabled: spec.certManager?.enabled ?? d('certManager.enabled'),
       ...(spec.certManager?.acme
@@ -157,6 +162,20 @@ export function draftOf(spec: ClusterSpec): Draft {
           },
         }
       : {}),
+  };
+}
+
+function draftIngress(spec: ClusterSpec, d: <T>(path: DefaultPath) => T): Draft['ingress'] {
+  const controller = spec.ingress?.controller ?? d<IngressController>('ingress.controller');
+  const exposure = spec.ingress?.exposure ?? d<Exposure>('ingress.exposure');
+  const gatewayClasses = spec.cloud === 'gcp' ? gkeGatewayClasses(controller, exposure, spec.gcp) : [];
+  return {
+    controller,
+    exposure,
+    // Zone names without the root dot: how Route 53 and Azure DNS name zones (Cloud DNS adds it).
+    externalDnsZones: (spec.ingress?.externalDnsZones ?? d<readonly string[]>('ingress.externalDnsZones')).map((z) => z.replace(/\.$/, '')),
+    gatewayClasses,
+    proxyOnlySubnet: needsProxyOnlySubnet(gatewayClasses),
   };
 }
 

@@ -2,6 +2,8 @@ import { nthAddress } from './cidr';
 import { planSubnets, subnetBlocks } from './cidr-plan';
 import { lookupCni, type CniCell } from './cni-matrix';
 import { draftOf, type Draft } from './draft';
+import { ingressClassesOf } from './ingress';
+import { loadBalancerService } from './load-balancer-service';
 import { postureExceptions } from './exceptions';
 import { cniStartupTaints, resolvePools } from './node-pools';
 import { ProblemList, SpecValidationError, type Problem } from './problems';
@@ -89,18 +91,15 @@ function phasesOf(draft: Draft, cni: ResolvedCni): Phase[] {
   const phases: Phase[] = ['cluster'];
   if (cni.selfInstalled) phases.push('cni');
   phases.push('nodes');
-  const platform =
-    draft.cloud === 'aws' || // the Cluster Autoscaler and the load balancer controller
-    draft.certManager.enabled ||
-    draft.ingress.controller !== 'cloud' ||
-    draft.ingress.externalDnsZones.length > 0;
-  if (platform) phases.push('platform');
+  // Every cluster has an ingress path in the platform stack: the AWS Load Balancer Controller,
+  // GKE's shared Gateway, or an in-cluster controller.
+  phases.push('platform');
   if (draft.namespaces.length > 0 || draft.certManager.enabled) phases.push('policies');
   return phases;
 }
 
 function finish(draft: Draft, cell: CniCell, pools: readonly ResolvedNodePool[]): ResolvedCluster {
-  const plan = planSubnets(draft.vpcCidr, subnetBlocks(draft.cloud, draft.subnets), draft.zoneCount);
+  const plan = planSubnets(draft.vpcCidr, subnetBlocks(draft.cloud, draft.subnets, { proxyOnly: draft.ingress.proxyOnlySubnet }), draft.zoneCount);
   // The rules have already rejected layouts that do not fit.
   if (!plan.ok) throw new Error(`polycluster: subnet plan failed after validation for ${draft.name}`);
   const cni = resolveCni(draft, cell);
@@ -134,7 +133,11 @@ function finish(draft: Draft, cell: CniCell, pools: readonly ResolvedNodePool[])
     },
     nodePools: pools,
     egress: { nat: draft.nat, staticIpCount: draft.nat === 'none' ? 0 : draft.nat === 'single' ? 1 : draft.zoneCount, registryMirrors: draft.registryMirrors },
-    ingress: draft.ingress,
+    ingress: {
+      ...draft.ingress,
+      classes: ingressClassesOf(draft.cloud, draft.ingress.controller, draft.ingress.exposure),
+      loadBalancer: loadBalancerService({ cloud: draft.cloud, cni }, draft.ingress.exposure),
+    },
     certManager: draft.certManager,
     namespaces: draft.namespaces,
     tags: draft.tags,

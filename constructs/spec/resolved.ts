@@ -1,5 +1,7 @@
 import type { CniCell } from './cni-matrix';
 import type { SubnetPlan } from './cidr-plan';
+import type { IngressClasses } from './ingress';
+import type { LoadBalancerService } from './load-balancer-service';
 import type { ResolvedWebhooks } from './webhooks';
 import type {
   AcmeSpec,
@@ -9,6 +11,9 @@ import type {
   CniKind,
   DeployerNetwork,
   EgressAllowanceSpec,
+  Exposure,
+  GkeGatewayClass,
+  IngressController,
   Profile,
   SizeScope,
   StateBackendSpec,
@@ -137,9 +142,17 @@ export interface ResolvedEgress {
 }
 
 export interface ResolvedIngress {
-  readonly controller: 'cloud' | 'traefik' | 'nginx';
-  readonly exposure: 'internal' | 'internet-facing';
+  readonly controller: IngressController;
+  readonly exposure: Exposure;
   readonly externalDnsZones: readonly string[];
+  /** The default IngressClass and the shared Gateway's GatewayClass of the controller. */
+  readonly classes: IngressClasses;
+  /** GKE: the GatewayClasses in use (the shared Gateway's first). Empty elsewhere. */
+  readonly gatewayClasses: readonly GkeGatewayClass[];
+  /** GKE: a regional class is in use, so the cluster stack creates the proxy-only subnet. */
+  readonly proxyOnlySubnet: boolean;
+  /** How the ingress controller's Service asks for its load balancer, per `exposure`. */
+  readonly loadBalancer: LoadBalancerService;
 }
 
 export interface ResolvedCertManager {

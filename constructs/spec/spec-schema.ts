@@ -4,6 +4,8 @@
  * rule runs. A test keeps the property names here equal to the interfaces in types.ts.
  */
 
+import { GKE_GATEWAY_CLASSES } from './ingress';
+
 type Schema = Record<string, unknown>;
 
 const str = (): Schema => ({ type: 'string' });
@@ -88,6 +90,7 @@ export const CLUSTER_SPEC_SCHEMA: Schema = object(
         privatePrefix: int(0, 32),
         publicPrefix: int(0, 32),
         nodePrefix: int(0, 32),
+        proxyOnlyPrefix: int(0, 32),
         apiServerPrefix: int(0, 32),
       }),
     }),
@@ -162,7 +165,7 @@ export const CLUSTER_SPEC_SCHEMA: Schema = object(
     stateBackend: backend,
     security: object({ logRetentionDays: int(1), hostEncryption: bool() }),
     aws: object({ accountId: str() }),
-    gcp: object({ project: str() }, ['project']),
+    gcp: object({ project: str(), gatewayClasses: list(oneOf(...Object.keys(GKE_GATEWAY_CLASSES))) }, ['project']),
     azure: object({
       subscriptionId: str(),
       resourceGroupName: str(),

@@ -149,6 +149,13 @@ export interface SubnetLayoutSpec {
    * @default 28
    */
   readonly apiServerPrefix?: number;
+  /**
+   * GCP: the proxy-only subnet (`REGIONAL_MANAGED_PROXY`) of regional and internal Gateways;
+   * Google recommends /23 and accepts /26 at the narrowest. Its block is always reserved, and the
+   * subnet is created when a regional GatewayClass is in use.
+   * @default 23
+   */
+  readonly proxyOnlyPrefix?: number;
 }
 
 /** The CNI kinds. `cloud` is the cloud's own networking. */
@@ -320,22 +327,33 @@ export interface EgressSpec {
   readonly registryMirrors?: Readonly<Record<string, string>>;
 }
 
+/**
+ * The in-cluster ingress/gateway controller. `cloud`: the cloud's own (AWS Load Balancer
+ * Controller with the `alb` IngressClass; the GKE Gateway controller with a shared Gateway).
+ * `traefik`: Traefik Proxy, for Ingress and Gateway API. `nginx`: F5 NGINX Ingress Controller,
+ * the maintained NGINX controller; the retired community ingress-nginx is never used.
+ */
+export type IngressController = 'cloud' | 'traefik' | 'nginx';
+
+/** Who can reach a load balancer: addresses inside the network only, or the internet. */
+export type Exposure = 'internal' | 'internet-facing';
+
 /** Load balancing and ingress. */
 export interface IngressSpec {
   /**
-   * The in-cluster ingress/gateway controller. `cloud`: AWS Load Balancer Controller, GKE
-   * Gateway controller, AKS application routing. `traefik`, or `nginx` (a maintained NGINX
-   * controller; the retired community ingress-nginx is never used).
-   * @default "cloud"
+   * The in-cluster ingress/gateway controller. AKS has no supported cloud controller for
+   * internal traffic (see the README), so its default is Traefik.
+   * @default {"aws":"cloud","gcp":"cloud","azure":"traefik"}
    */
-  readonly controller?: 'cloud' | 'traefik' | 'nginx';
+  readonly controller?: IngressController;
   /**
    * Whether the default load balancer is reachable from the internet.
    * @default "internal"
    */
-  readonly exposure?: 'internal' | 'internet-facing';
+  readonly exposure?: Exposure;
   /**
-   * ExternalDNS for these DNS zones (names), with workload identity limited to them.
+   * ExternalDNS for these DNS zones (names), with workload identity limited to them. Internal
+   * clusters write to the private zones of these names, internet-facing ones to the public zones.
    * @default []
    */
   readonly externalDnsZones?: readonly string[];
@@ -531,10 +549,24 @@ export interface AwsSettings {
   readonly accountId?: string;
 }
 
+/**
+ * GKE's single-cluster GatewayClasses. Regional classes (`gke-l7-rilb`,
+ * `gke-l7-regional-external-managed`) need the proxy-only subnet; `gke-l7-gxlb` is the classic
+ * global load balancer.
+ */
+export type GkeGatewayClass = 'gke-l7-global-external-managed' | 'gke-l7-regional-external-managed' | 'gke-l7-rilb' | 'gke-l7-gxlb';
+
 /** GCP-only settings. */
 export interface GcpSettings {
   /** Project id that owns the cluster and its network. */
   readonly project: string;
+  /**
+   * GatewayClasses the cluster's Gateways may use, besides the class of the shared Gateway
+   * (`gke-l7-rilb` when internal, `gke-l7-global-external-managed` when internet-facing).
+   * Listing a regional class creates the proxy-only subnet.
+   * @default []
+   */
+  readonly gatewayClasses?: readonly GkeGatewayClass[];
 }
 
 /** The AKS system pool: runs critical add-ons only (CriticalAddonsOnly taint). */

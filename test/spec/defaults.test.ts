@@ -107,7 +107,8 @@ describe('resolving a minimal spec applies the defaults', () => {
     expect(pool.spot).toBe(d('nodePools[].spot'));
     expect(pool.labels).toEqual(d('nodePools[].labels'));
     expect(r.egress.nat).toBe(d('egress.nat'));
-    expect(r.ingress).toEqual({ controller: d('ingress.controller'), exposure: d('ingress.exposure'), externalDnsZones: d('ingress.externalDnsZones') });
+    expect(r.ingress).toMatchObject({ controller: d('ingress.controller'), exposure: d('ingress.exposure'), externalDnsZones: d('ingress.externalDnsZones') });
+    if (cloud === 'gcp') expect(r.ingress.gatewayClasses).toEqual(['gke-l7-rilb', ...(d('gcp.gatewayClasses') as string[])]);
     expect(r.certManager.enabled).toBe(d('certManager.enabled'));
     expect(r.namespaces).toEqual(d('namespaces'));
     expect(r.stateBackend).toEqual({ kind: 'local', directory: d('stateBackend.directory') });
@@ -117,6 +118,8 @@ describe('resolving a minimal spec applies the defaults', () => {
       expect(r.network.podCidr).toBe(d('network.podCidr'));
       expect(r.network.controlPlaneCidr).toBe(d('network.controlPlaneCidr'));
       expect(r.network.subnets.nodes).toBe(`10.0.0.0/${d('network.subnets.nodePrefix')}`);
+      // The internal shared Gateway is regional: its proxy-only subnet follows the node subnet.
+      expect(r.network.subnets.proxyOnly).toBe(`10.0.16.0/${d('network.subnets.proxyOnlyPrefix')}`);
     }
     if (cloud === 'aws') {
       expect(r.network.subnets.private[0]).toBe(`10.0.0.0/${d('network.subnets.privatePrefix')}`);

@@ -122,11 +122,11 @@ describe('posture exceptions', () => {
 });
 
 describe('phases and tags', () => {
-  it('has a cni phase only for self-installed CNIs, and drops empty phases', () => {
+  it('has a cni phase only for self-installed CNIs, a platform phase always (the ingress path), and drops empty phases', () => {
     expect(resolveCluster(MINIMAL.gcp).phases).toEqual(['cluster', 'nodes', 'platform', 'policies']);
     expect(resolveCluster({ ...MINIMAL.aws, cni: { kind: 'cilium' } }).phases).toEqual(['cluster', 'cni', 'nodes', 'platform', 'policies']);
-    expect(resolveCluster({ ...MINIMAL.gcp, certManager: { enabled: false } }).phases).toEqual(['cluster', 'nodes']);
-    expect(resolveCluster({ ...MINIMAL.aws, certManager: { enabled: false } }).phases).toEqual(['cluster', 'nodes', 'platform']);
+    expect(resolveCluster({ ...MINIMAL.gcp, certManager: { enabled: false } }).phases).toEqual(['cluster', 'nodes', 'platform']);
+    expect(resolveCluster({ ...MINIMAL.azure, certManager: { enabled: false } }).phases).toEqual(['cluster', 'nodes', 'platform']);
   });
 
   it('adds the polycluster tags to the spec tags', () => {

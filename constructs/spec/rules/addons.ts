@@ -8,7 +8,7 @@ export const egressRule: Rule = ({ draft, problems, cell }) => {
   if (draft.nat !== 'none') return;
   // Without internet egress every chart image must come through a mirror.
   if (cell) {
-    for (const chart of chartsOf(draft.cloud, cell)) {
+    for (const chart of chartsOf(draft.cloud, cell, draft.ingress)) {
       for (const registry of chartRegistries(chart)) {
         if (draft.registryMirrors[registry] !== undefined) continue;
         problems.add(
@@ -29,8 +29,19 @@ export const egressRule: Rule = ({ draft, problems, cell }) => {
 };
 
 export const ingressRule: Rule = ({ draft, problems }) => {
-  draft.ingress.externalDnsZones.forEach((zone, i) => {
-    if (!DNS_ZONE.test(zone)) problems.add(`ingress.externalDnsZones[${i}]`, zone, 'is not a DNS zone name', 'use the zone name, e.g. apps.example.com');
+  const { controller, externalDnsZones } = draft.ingress;
+  if (draft.cloud === 'azure' && controller === 'cloud') {
+    problems.add(
+      'ingress.controller',
+      'cloud',
+      "has no supported choice on AKS: Azure support for the NGINX application routing add-on ended in November 2026, its Gateway API mode is in preview, and Application Gateway for Containers has no private frontends",
+      'use traefik (the AKS default) or nginx; Services of type LoadBalancer still get Azure load balancers',
+    );
+  }
+  externalDnsZones.forEach((zone, i) => {
+    const at = `ingress.externalDnsZones[${i}]`;
+    if (!DNS_ZONE.test(zone)) problems.add(at, zone, 'is not a DNS zone name', 'use the zone name, e.g. apps.example.com');
+    else if (externalDnsZones.indexOf(zone) !== i) problems.add(at, zone, 'is listed twice', 'list each zone once');
   });
 };
 

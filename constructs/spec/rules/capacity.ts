@@ -32,7 +32,7 @@ function checkable(ctx: RuleContext): boolean {
 export const subnetPlanRule: Rule = (ctx) => {
   if (!checkable(ctx)) return;
   const { draft, problems } = ctx;
-  const blocks = subnetBlocks(draft.cloud, draft.subnets);
+  const blocks = subnetBlocks(draft.cloud, draft.subnets, { proxyOnly: draft.ingress.proxyOnlySubnet });
   const result = planSubnets(draft.vpcCidr, blocks, draft.zoneCount);
   if (!result.ok) {
     problems.add(

@@ -4,7 +4,7 @@ import type { Rule } from './context';
 import { DNS_LABEL, isLabelValue, labelKeyProblem } from './patterns';
 
 /** Namespaces that Kubernetes or polycluster's add-ons own. */
-const RESERVED = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease', 'cert-manager']);
+const RESERVED = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease', 'cert-manager', 'traefik', 'nginx-ingress', 'external-dns', 'polycluster-ingress']);
 
 export const namespacesRule: Rule = ({ draft, problems }) => {
   const declared = draft.namespaces.map((n) => n.name);

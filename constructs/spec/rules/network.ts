@@ -158,7 +158,11 @@ export function subnetPrefixBounds(draft: Draft): { path: string; value: number;
         { path: 'network.subnets.publicPrefix', value: s.publicPrefix, widest: Math.max(vpc, 16), narrowest: 28 },
       ];
     case 'gcp':
-      return [{ path: 'network.subnets.nodePrefix', value: s.nodePrefix, widest: Math.max(vpc, 8), narrowest: 29 }];
+      return [
+        { path: 'network.subnets.nodePrefix', value: s.nodePrefix, widest: Math.max(vpc, 8), narrowest: 29 },
+        // Google's bounds for a proxy-only subnet; only checked when the subnet is planned.
+        ...(draft.ingress.proxyOnlySubnet ? [{ path: 'network.subnets.proxyOnlyPrefix', value: s.proxyOnlyPrefix, widest: Math.max(vpc, 8), narrowest: 26 }] : []),
+      ];
     case 'azure':
       return [
         { path: 'network.subnets.nodePrefix', value: s.nodePrefix, widest: vpc, narrowest: 29 },
