@@ -40,6 +40,8 @@ export const awsClusters: readonly ClusterSpec[] = [
       { name: 'general', machineType: 'm7g.large', min: 3, max: 9 },
       { name: 'batch', machineType: 'c7i.xlarge', min: 0, max: 6, spot: true, taints: [{ key: 'workload', value: 'batch', effect: 'NoSchedule' }], labels: { workload: 'batch' } },
     ],
+    // Traefik behind an internet-facing NLB that targets the pods' VPC addresses.
+    ingress: { controller: 'traefik', exposure: 'internet-facing' },
     aws: { accountId: '111122223333' },
   },
   {
@@ -51,6 +53,8 @@ export const awsClusters: readonly ClusterSpec[] = [
     cni: { kind: 'cilium', mode: 'chaining', hubble: true },
     access: IN_VPC_ACCESS,
     nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9 }],
+    // Internal ALBs from the alb IngressClass, with their names in the private hosted zone.
+    ingress: { externalDnsZones: ['internal.acme.example'] },
     aws: { accountId: '111122223333' },
   },
   {
@@ -74,6 +78,8 @@ export const awsClusters: readonly ClusterSpec[] = [
     cni: { kind: 'calico', mode: 'policy-only', encryption: 'wireguard' },
     access: IN_VPC_ACCESS,
     nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9 }],
+    // The F5 NGINX Ingress Controller on an internet-facing NLB, its names in the public zone.
+    ingress: { controller: 'nginx', exposure: 'internet-facing', externalDnsZones: ['shop.acme.example'] },
     aws: { accountId: '111122223333' },
   },
   {

@@ -1,10 +1,9 @@
+import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { CHART_IMAGES, type ResolvedCluster } from '../spec';
 import { CHARTS } from './charts';
 import { HelmAddon } from './helm-addon';
 import { imageValues } from './images';
-
-
 
 /**
  * Cluster Autoscaler image per Kubernetes minor: the autoscaler simulates the scheduler of its own
@@ -51,8 +50,9 @@ export function clusterAutoscalerAwsValues(cluster: ResolvedCluster, roleArn: st
 
 /** The Cluster Autoscaler on EKS, in the platform stack, waiting until it runs (nodes exist). */
 export class ClusterAutoscalerAwsAddon extends HelmAddon {
-  constructor(scope: Construct, id: string, cluster: ResolvedCluster, roleArn: string) {
+  constructor(scope: Construct, id: string, cluster: ResolvedCluster, roleArn: string, dependsOn?: ITerraformDependable[]) {
     super(scope, id, {
+      ...(dependsOn ? { dependsOn } : {}),
       chart: CHARTS.clusterAutoscaler,
       releaseName: CLUSTER_AUTOSCALER_RELEASE.name,
       namespace: CLUSTER_AUTOSCALER_RELEASE.namespace,

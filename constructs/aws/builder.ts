@@ -1,18 +1,19 @@
 import { ManagedAddon } from './eks-addon';
 import type { CloudBuilder } from '../cloud-builder';
 import { connectKubernetesStacks } from '../kube-providers';
-import { ClusterAutoscalerAwsAddon } from '../addons/cluster-autoscaler';
 import { buildClusterStack } from './cluster-stack';
 import { installAwsCni } from './cni';
 import { warnOnCniSwitch } from './cni-switch';
 import { eksConnection } from './kube-access';
 import { NodeGroups } from './node-groups';
+import { buildPlatformStack } from './platform';
 import { awsProvider } from './provider';
 import { Account } from './account';
 
 /**
  * EKS: cluster stack (network, control plane, identities), cni stack (self-installed CNI, before
- * any node exists), nodes stack (managed node groups, CoreDNS), platform stack (Cluster Autoscaler).
+ * any node exists), nodes stack (managed node groups, CoreDNS), platform stack (Cluster Autoscaler, load balancing,
+ * ingress, ExternalDNS).
  */
 export const builder: CloudBuilder = {
   cloud: 'aws',
@@ -33,8 +34,6 @@ export const builder: CloudBuilder = {
     // CoreDNS is a Deployment: it can only become healthy once nodes exist.
     new ManagedAddon(stacks.nodes, 'CoreDns', { clusterName: cluster.name, kubernetesVersion: cluster.kubernetesVersion, addonName: 'coredns', dependsOn: nodes.groups });
 
-    if (stacks.platform) {
-      new ClusterAutoscalerAwsAddon(stacks.platform, 'ClusterAutoscaler', cluster, built.roles.clusterAutoscaler.role.arn);
-    }
+    if (stacks.platform) buildPlatformStack(stacks.platform, cluster, built);
   },
 };

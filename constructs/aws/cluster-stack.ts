@@ -6,6 +6,7 @@ import { ManagedAddon } from './eks-addon';
 import { EksControlPlane } from './eks-cluster';
 import { ciliumOperatorStatements, clusterAutoscalerStatements } from './iam-policies';
 import { ClusterOidc, ServiceAccountRole } from './identities';
+import { createIngressRoles, type IngressRoles } from './ingress-identities';
 import { ClusterKeys } from './kms';
 import { ClusterNetwork } from './network';
 import { CILIUM_RELEASE } from '../addons/cni/cilium';
@@ -17,11 +18,14 @@ export interface EksClusterStack {
   readonly network: ClusterNetwork;
   /** IRSA roles of the add-ons installed by later stacks. */
   readonly roles: { readonly ciliumOperator?: ServiceAccountRole; readonly clusterAutoscaler: ServiceAccountRole };
+  /** IRSA roles of the load balancer controller and ExternalDNS. */
+  readonly ingress: IngressRoles;
 }
 
 /**
  * The cluster stack: network, keys, control plane, access entries, the OIDC provider, the IAM
- * roles of every add-on, and the add-ons that must run before any node (VPC CNI, kube-proxy).
+ * roles of every add-on (with the load balancer controller and ExternalDNS), and the add-ons that
+ * must run before any node (VPC CNI, kube-proxy).
  */
 export function buildClusterStack(stack: TerraformStack, cluster: ResolvedCluster): EksClusterStack {
   const account = new Account(stack, 'Account');
@@ -79,8 +83,10 @@ export function buildClusterStack(stack: TerraformStack, cluster: ResolvedCluste
     statements: clusterAutoscalerStatements(cluster.name),
   });
 
+  const ingress = createIngressRoles(stack, cluster, oidc, account);
+
   outputs(stack, controlPlane, network, oidc);
-  return { controlPlane, network, roles: { ...(ciliumOperator ? { ciliumOperator } : {}), clusterAutoscaler } };
+  return { controlPlane, network, roles: { ...(ciliumOperator ? { ciliumOperator } : {}), clusterAutoscaler }, ingress };
 }
 
 /** What operators and partners read after a deploy: how to reach the cluster and the egress IPs. */
@@ -92,7 +98,7 @@ function outputs(stack: TerraformStack, controlPlane: EksControlPlane, network: 
   out('cluster_certificate_authority', eks.certificateAuthority.get(0).data, 'Cluster CA, base64-encoded PEM');
   out('oidc_issuer_url', eks.identity.get(0).oidc.get(0).issuer, 'OIDC issuer for IAM roles for service accounts');
   out('oidc_provider_arn', oidc.provider.arn, 'IAM OIDC provider');
-  out('nat_egress_ips', network.natIps.map((ip) => ip.publicIp), 'Public addresses of the NAT gateways: the egress IPs partners allowlist');
+  out('egress_ips', network.natIps.map((ip) => ip.publicIp), 'Public addresses of the NAT gateways: the egress IPs partners allowlist (empty when egress.nat is none)');
   out('vpc_id', network.vpc.id, 'VPC id');
   out('private_subnet_ids', network.privateSubnets.map((s) => s.id), 'Node subnets, one per zone');
   out('public_subnet_ids', network.publicSubnets.map((s) => s.id), 'Load balancer subnets, one per zone');

@@ -73,3 +73,19 @@ export function clusterAutoscalerStatements(clusterName: string): DataAwsIamPoli
     },
   ];
 }
+
+/**
+ * ExternalDNS: list the account's zones to find its own, but read and change records only in the
+ * named hosted zones.
+ */
+export function externalDnsStatements(zoneArns: string[]): DataAwsIamPolicyDocumentStatement[] {
+  return [
+    { sid: 'FindZones', effect: 'Allow', actions: ['route53:ListHostedZones'], resources: ['*'] },
+    {
+      sid: 'ChangeNamedZones',
+      effect: 'Allow',
+      actions: ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets', 'route53:ListTagsForResource', 'route53:ListTagsForResources'],
+      resources: zoneArns,
+    },
+  ];
+}

@@ -5,20 +5,24 @@ import type { PhaseStacks } from '../phase-stacks';
 import type { ResolvedCluster } from '../spec';
 import { createAksCluster } from './aks-cluster';
 import { grantClusterAdmins } from './cluster-admins';
+import { createExternalDnsIdentity } from './external-dns-identity';
 import { createIdentities } from './identities';
+import { createIngressIp } from './ingress-ip';
 import { createEtcdEncryption } from './key-vault';
 import { connectAksStacks } from './kube-access';
 import { createContainerInsights, createControlPlaneDiagnostics, createKeyVaultDiagnostics, createLogAnalytics } from './monitoring';
 import { createEgress } from './nat-gateway';
-import { createNetwork } from './network';
+import { allowInternetIngress, createNetwork } from './network';
 import { createUserPools } from './node-pools';
 import { createOutputs } from './outputs';
+import { buildPlatformStack } from './platform';
 import { configureAzurerm } from './provider';
 
 /**
- * Fills the phase stacks of an AKS cluster: network, NAT, identities, KMS, monitoring and the
- * cluster with its system pool in `<name>-cluster`; user pools in `<name>-nodes`; kubelogin
- * providers in the Kubernetes-facing stacks. Resources sit directly in their stack, so their
+ * Fills the phase stacks of an AKS cluster: network, NAT, identities, KMS, monitoring, the
+ * cluster with its system pool, the ingress address and add-on identities in `<name>-cluster`;
+ * user pools in `<name>-nodes`; the ingress controller and ExternalDNS in `<name>-platform`;
+ * kubelogin providers in the Kubernetes-facing stacks. Resources sit directly in their stack, so their
  * construct ids are their Terraform addresses.
  */
 export function buildAks(stacks: PhaseStacks, cluster: ResolvedCluster): void {
@@ -38,7 +42,10 @@ export function buildAks(stacks: PhaseStacks, cluster: ResolvedCluster): void {
   createKeyVaultDiagnostics(stack, encryption.vault, logAnalytics);
   createContainerInsights(stack, cluster, aks, logAnalytics);
   grantClusterAdmins(stack, cluster, aks, client);
-  createOutputs(stack, cluster, { aks, network, egress, identities, encryption });
+  const ingressIp = createIngressIp(stack, cluster, network, identities);
+  if (ingressIp) allowInternetIngress(stack, network, ingressIp.publicIp.ipAddress);
+  const externalDns = createExternalDnsIdentity(stack, cluster, network, aks);
+  createOutputs(stack, cluster, { aks, network, egress, identities, encryption, ...(ingressIp ? { ingressIp } : {}) });
 
   configureAzurerm(stacks.nodes, cluster);
   createUserPools(stacks.nodes, cluster, { clusterId: aks.id, nodeSubnetId: network.nodeSubnet.id });
@@ -47,6 +54,7 @@ export function buildAks(stacks: PhaseStacks, cluster: ResolvedCluster): void {
   // BYO CNI (`network_plugin = none`): Cilium or Calico in the cni stack. kube-proxy stays (the
   // azurerm provider cannot disable it), so the CNI needs no API server address.
   if (stacks.cni) installCni(stacks.cni, cluster, {});
+  if (stacks.platform) buildPlatformStack(stacks.platform, cluster, { client, ...(ingressIp ? { ingressIp } : {}), ...(externalDns ? { externalDns } : {}) });
 }
 
 /** The AKS cloud builder. */

@@ -22,6 +22,8 @@ export const AZURE_ROLES = {
   keyVaultCryptoUser: 'Key Vault Crypto User',
   keyVaultCryptoOfficer: 'Key Vault Crypto Officer',
   aksRbacClusterAdmin: 'Azure Kubernetes Service RBAC Cluster Admin',
+  dnsZoneContributor: 'DNS Zone Contributor',
+  privateDnsZoneContributor: 'Private DNS Zone Contributor',
 } as const;
 
 /**
@@ -40,7 +42,9 @@ export function createIdentities(stack: TerraformStack, cluster: ResolvedCluster
     tags: { ...cluster.tags },
   });
   // Scoped to the two subnets, not the VNet or resource group: AKS joins nodes and the API
-  // server's load balancer to them and reads the node subnet's NAT gateway.
+  // server's load balancer to them and reads the node subnet's NAT gateway. The node subnet
+  // grant also covers internal `Service type=LoadBalancer`: the Azure cloud provider runs as
+  // this identity and takes internal frontends from the node subnet (subnets/join/action).
   const networkGrants = [
     grantToIdentity(stack, 'ControlPlaneNodeSubnetNetworkContributor', controlPlane, AZURE_ROLES.networkContributor, network.nodeSubnet.id),
     grantToIdentity(stack, 'ControlPlaneApiServerSubnetNetworkContributor', controlPlane, AZURE_ROLES.networkContributor, network.apiServerSubnet.id),

@@ -14,6 +14,8 @@ export const AZURE_NAME_LIMITS = {
   /** Subnets, NSGs, public IPs, NAT gateways and most other network resources. */
   network: 80,
   userAssignedIdentity: 128,
+  /** Our own cap for custom role names, which must be unique across the Entra tenant. */
+  customRole: 64,
 } as const;
 
 /**
@@ -33,6 +35,34 @@ function hyphenated(name: string): string {
 /** A name for network resources (subnets, NSGs, NAT, public IPs): `<cluster><suffix>`. */
 export function networkName(cluster: ResolvedCluster, suffix: string): string {
   return withSuffix(cluster.name, suffix, AZURE_NAME_LIMITS.network);
+}
+
+/** The static public IP of the ingress controller's public load balancer. */
+export function ingressIpName(cluster: ResolvedCluster): string {
+  return networkName(cluster, '-ingress');
+}
+
+/** The user-assigned identity ExternalDNS runs as through workload identity. */
+export function externalDnsIdentityName(cluster: ResolvedCluster): string {
+  return withSuffix(cluster.name, '-external-dns', AZURE_NAME_LIMITS.userAssignedIdentity);
+}
+
+/** Hex characters of the hash that makes tenant-wide names unique. */
+const TENANT_UNIQUE_HASH_LENGTH = 8;
+
+/**
+ * The custom role that lets the control plane list the public IPs of the cluster's resource
+ * group. Custom role names are unique across the whole Entra tenant, so the cluster name gets
+ * a hash of subscription, resource group and cluster name: same-named clusters elsewhere in the
+ * tenant get their own role.
+ */
+export function publicIpReaderRoleName(cluster: ResolvedCluster): string {
+  const azure = cluster.azure;
+  const hash = createHash('sha256')
+    .update(`${azure?.subscriptionId ?? ''}/${azure?.resourceGroupName ?? ''}/${cluster.name}`)
+    .digest('hex')
+    .slice(0, TENANT_UNIQUE_HASH_LENGTH);
+  return withSuffix(cluster.name, `-public-ip-reader-${hash}`, AZURE_NAME_LIMITS.customRole);
 }
 
 /** The VNet name (2-64 characters). */

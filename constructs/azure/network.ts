@@ -16,6 +16,8 @@ export interface AksNetwork {
   readonly nodeSubnet: Subnet;
   /** Delegated to AKS for API Server VNet Integration. */
   readonly apiServerSubnet: Subnet;
+  /** The node subnet's security group (ours, not AKS-managed). */
+  readonly nodeSecurityGroup: NetworkSecurityGroup;
   /** The associations; the cluster is created only after them. */
   readonly securityGroupAssociations: readonly SubnetNetworkSecurityGroupAssociation[];
 }
@@ -71,31 +73,17 @@ export function createNetwork(stack: TerraformStack, cluster: ResolvedCluster): 
   });
   // The default rules already allow VNet-internal traffic (nodes to the API server on 443/4443)
   // and Azure Load Balancer probes, and deny everything else inbound from the internet.
-  const rule = { resourceGroupName: resourceGroup.name, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourcePortRange: '*' };
   if (cluster.access.deployer.publicEndpoint) {
     // With VNet integration the public endpoint's traffic reaches the API server subnet with the
     // client's address: open 443 to the deployer CIDRs only, as authorized_ip_ranges does.
     new NetworkSecurityRule(stack, 'ApiServerDeployerIngress', {
-      ...rule,
+      ...inboundTcp(resourceGroup),
       name: 'allow-deployer-https',
       networkSecurityGroupName: apiServerSecurityGroup.name,
       priority: 100,
       sourceAddressPrefixes: [...cluster.access.deployer.publicCidrs],
       destinationAddressPrefix: subnets.apiServer,
       destinationPortRange: '443',
-    });
-  }
-  if (cluster.ingress.exposure === 'internet-facing') {
-    // A subnet NSG brought by us is not managed by AKS: public load balancers keep the client
-    // address, so the ingress ports must be open on the node subnet.
-    new NetworkSecurityRule(stack, 'NodeInternetIngress', {
-      ...rule,
-      name: 'allow-internet-http-https',
-      networkSecurityGroupName: nodeSecurityGroup.name,
-      priority: 100,
-      sourceAddressPrefix: 'Internet',
-      destinationAddressPrefix: subnets.nodes,
-      destinationPortRanges: ['80', '443'],
     });
   }
   const securityGroupAssociations = [
@@ -108,5 +96,32 @@ export function createNetwork(stack: TerraformStack, cluster: ResolvedCluster): 
       networkSecurityGroupId: apiServerSecurityGroup.id,
     }),
   ];
-  return { resourceGroup, virtualNetwork, nodeSubnet, apiServerSubnet, securityGroupAssociations };
+  return { resourceGroup, virtualNetwork, nodeSubnet, apiServerSubnet, nodeSecurityGroup, securityGroupAssociations };
+}
+
+/** The common part of our inbound TCP allow rules. */
+function inboundTcp(resourceGroup: ResourceGroup) {
+  return { resourceGroupName: resourceGroup.name, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourcePortRange: '*' };
+}
+
+/**
+ * Opens HTTP and HTTPS from the internet to the ingress load balancer's public address on the
+ * node subnet's NSG. A subnet NSG brought by us is not managed by AKS, and public load balancers
+ * keep the client address, so the ingress ports must be open here. The destination is the
+ * public frontend address, not the node subnet: AKS load-balancing rules use floating IP, so
+ * packets reach the nodes with the frontend IP still as their destination (the Azure cloud
+ * provider writes its own NSG rules with the frontend IPs as destination for the same reason).
+ * It also keeps the rule narrow: no other listener in the subnet becomes reachable.
+ * The construct id is the rule's Terraform address: keep it.
+ */
+export function allowInternetIngress(stack: TerraformStack, network: AksNetwork, destinationAddress: string): NetworkSecurityRule {
+  return new NetworkSecurityRule(stack, 'NodeInternetIngress', {
+    ...inboundTcp(network.resourceGroup),
+    name: 'allow-internet-http-https',
+    networkSecurityGroupName: network.nodeSecurityGroup.name,
+    priority: 100,
+    sourceAddressPrefix: 'Internet',
+    destinationAddressPrefix: destinationAddress,
+    destinationPortRanges: ['80', '443'],
+  });
 }

@@ -3,22 +3,25 @@ import { TerraformOutput, type TerraformStack } from 'cdktf';
 import type { ResolvedCluster } from '../spec';
 import { skuTier } from './aks-cluster';
 import type { AksIdentities } from './identities';
+import type { AksIngressIp } from './ingress-ip';
 import type { AksEtcdEncryption } from './key-vault';
 import type { AksEgress } from './nat-gateway';
 import type { AksNetwork } from './network';
 
-/** What the cluster stack reports: ids to wire other systems to, and the egress addresses. */
+/** What the cluster stack reports: ids to wire other systems to, the egress and ingress addresses. */
 export interface AksOutputsInputs {
   readonly aks: KubernetesCluster;
   readonly network: AksNetwork;
   readonly egress: AksEgress;
   readonly identities: AksIdentities;
   readonly encryption: AksEtcdEncryption;
+  /** Present for internet-facing ingress. */
+  readonly ingressIp?: AksIngressIp;
 }
 
 /** The cluster stack's outputs. Output names are part of the interface: keep them stable. */
 export function createOutputs(stack: TerraformStack, cluster: ResolvedCluster, inputs: AksOutputsInputs): void {
-  const { aks, network, egress, identities, encryption } = inputs;
+  const { aks, network, egress, identities, encryption, ingressIp } = inputs;
   const output = (id: string, value: unknown, description: string): void => {
     new TerraformOutput(stack, id, { value, description });
   };
@@ -28,6 +31,7 @@ export function createOutputs(stack: TerraformStack, cluster: ResolvedCluster, i
   output('api_server_fqdn', cluster.access.deployer.publicEndpoint ? aks.fqdn : aks.privateFqdn, 'Host name of the API server');
   output('oidc_issuer_url', aks.oidcIssuerUrl, 'OIDC issuer for workload identity federated credentials');
   output('egress_ips', egress.publicIps.map((ip) => ip.ipAddress), 'Static egress addresses of the nodes (NAT gateway), for partner allowlists');
+  if (ingressIp) output('ingress_ip', ingressIp.publicIp.ipAddress, 'Static public address of the ingress load balancer, for DNS records and allowlists');
   output('vnet_id', network.virtualNetwork.id, 'Resource id of the VNet');
   output('node_subnet_id', network.nodeSubnet.id, 'Resource id of the node subnet');
   output('api_server_subnet_id', network.apiServerSubnet.id, 'Resource id of the API server (VNet integration) subnet');

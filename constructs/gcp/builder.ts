@@ -5,6 +5,7 @@ import { ClusterAccess } from './cluster-access';
 import { ControlPlaneWebhooks } from './firewall';
 import { GkeCluster } from './gke-cluster';
 import { NodeIdentity } from './identities';
+import { buildGkeIngressNetwork, buildGkeIngressPlatform } from './ingress';
 import { SecretsKey } from './kms';
 import { connectGkeStacks } from './kube-access';
 import { ClusterLogs } from './logging';
@@ -22,8 +23,10 @@ import { nodeZones } from './zones';
  * renaming one replaces what it holds (for `Network` and `Gke`, the whole cluster).
  *
  * - cluster: APIs, network, firewall, Cloud NAT, log bucket, KMS key, node identity, admin IAM,
- *   the GKE cluster and its outputs;
+ *   the GKE cluster, ingress networking (proxy-only subnet, the shared Gateway's address,
+ *   ExternalDNS's identity) and its outputs;
  * - nodes: the node pools (cross-stack references to the cluster and its node identity);
+ * - platform: the shared Gateway or in-cluster ingress controller, and ExternalDNS;
  * - platform, policies: a google provider and the helm/kubernetes login, when they exist.
  * GKE's CNIs are managed, so there is never a cni stack.
  */
@@ -55,7 +58,15 @@ export function buildGke(stacks: PhaseStacks, cluster: ResolvedCluster): void {
     nodeZones: nodeZones(stack, cluster),
     dependsOn: [...apis, secretsKey.serviceAgentAccess, ...nodeIdentity.roles],
   });
-  clusterOutputs(stack, { gke, network, ...(nat ? { nat } : {}), nodeIdentity, secretsKey });
+  const ingress = buildGkeIngressNetwork(stack, { cluster, names, network: network.network.id, apis, gke: gke.cluster });
+  clusterOutputs(stack, {
+    gke,
+    network,
+    ...(nat ? { nat } : {}),
+    ...(ingress.address ? { ingressAddress: ingress.address } : {}),
+    nodeIdentity,
+    secretsKey,
+  });
 
   googleProvider(stacks.nodes, cluster);
   new NodePools(stacks.nodes, 'NodePools', {
@@ -67,6 +78,7 @@ export function buildGke(stacks: PhaseStacks, cluster: ResolvedCluster): void {
   });
 
   connectGkeStacks(stacks, cluster, gke);
+  if (stacks.platform) buildGkeIngressPlatform(stacks.platform, cluster, names, ingress);
 }
 
 /** The GKE builder the dispatcher loads for `cloud: gcp`. */

@@ -50,6 +50,12 @@ export interface GkeNames {
   readonly logSink: string;
   /** The node service account id (at most 30 characters). */
   readonly nodeServiceAccount: string;
+  /** The proxy-only subnet of regional Gateways (its Envoy proxies take their addresses from it). */
+  readonly proxyOnlySubnetwork: string;
+  /** The static global address of the internet-facing shared Gateway. */
+  readonly ingressAddress: string;
+  /** ExternalDNS's service account id (at most 30 characters). */
+  readonly externalDnsServiceAccount: string;
 }
 
 export function gkeNames(cluster: string): GkeNames {
@@ -68,5 +74,8 @@ export function gkeNames(cluster: string): GkeNames {
     logBucket: gcpName(cluster, 'logs'),
     logSink: gcpName(cluster, 'logs'),
     nodeServiceAccount: gcpName(cluster, 'nodes', SERVICE_ACCOUNT_ID_LIMIT),
+    proxyOnlySubnetwork: gcpName(cluster, 'proxy-only'),
+    ingressAddress: gcpName(cluster, 'ingress'),
+    externalDnsServiceAccount: gcpName(cluster, 'external-dns', SERVICE_ACCOUNT_ID_LIMIT),
   };
 }

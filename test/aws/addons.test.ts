@@ -4,7 +4,7 @@ import { CLUSTER_AUTOSCALER_IMAGE_TAGS } from '../../constructs/addons/cluster-a
 import { ciliumClusterName } from '../../constructs/addons/cni/cilium';
 import { MIRRORS } from '../support/specs';
 import { CHART_IMAGES, chartRegistries, isSupportedVersion, registryOf, SpecValidationError } from '../../constructs';
-import { dataOf, onlyResource, resourcesOf, synthCluster, type SynthesizedCluster } from '../support/synth';
+import { dataOf, onlyResource, releaseNamed, resourcesOf, synthCluster, type SynthesizedCluster } from '../support/synth';
 import { eks, eksCilium, releaseValues } from './helpers';
 
 const trustOf = (c: SynthesizedCluster, prefix: string) => Object.entries<any>(dataOf(c.stacks.cluster, 'aws_iam_policy_document')).find(([n]) => n.startsWith(`${prefix}_Trust`))![1];
@@ -133,7 +133,7 @@ describe('EKS add-ons', () => {
 
   describe('Cluster Autoscaler in the platform stack', () => {
     it('is the pinned chart, discovering the node groups of this cluster', () => {
-      const release = onlyResource(native.stacks.platform, 'helm_release');
+      const release = releaseNamed(native.stacks.platform, 'cluster-autoscaler');
       expect(release).toMatchObject({ name: 'cluster-autoscaler', namespace: 'kube-system', chart: 'cluster-autoscaler', version: CHARTS.clusterAutoscaler.version, wait: true });
       const values = releaseValues(release);
       expect(values).toMatchObject({ cloudProvider: 'aws', awsRegion: 'eu-west-1', autoDiscovery: { clusterName: 'eks-test' }, image: { tag: 'v1.34.0' } });
@@ -164,10 +164,10 @@ describe('EKS add-ons', () => {
     expect(cilium.operator.image.repository).toBe(`${quay}/cilium/operator`);
     expect(cilium.envoy.image.repository).toBe(`${quay}/cilium/cilium-envoy`);
     expect(cilium.hubble.relay.image.repository).toBe(`${quay}/cilium/hubble-relay`);
-    const autoscaler = releaseValues(onlyResource(isolated.stacks.platform, 'helm_release'));
+    const autoscaler = releaseValues(releaseNamed(isolated.stacks.platform, 'cluster-autoscaler'));
     expect(autoscaler.image).toEqual({ repository: `${MIRRORS['registry.k8s.io']}/autoscaling/cluster-autoscaler`, tag: 'v1.34.0' });
     // Without mirrors the charts keep their own repositories (and digests).
-    const upstream = releaseValues(onlyResource(native.stacks.platform, 'helm_release'));
+    const upstream = releaseValues(releaseNamed(native.stacks.platform, 'cluster-autoscaler'));
     expect(upstream.image).toEqual({ tag: 'v1.34.0' });
   });
 

@@ -148,7 +148,7 @@ describe('EKS control plane', () => {
   it('outputs how to reach the cluster', () => {
     const out = native.stacks.cluster!.output;
     expect(Object.keys(out).filter((k) => !k.startsWith("cross-stack-output")).sort()).toEqual(
-      ['cluster_certificate_authority', 'cluster_endpoint', 'cluster_name', 'nat_egress_ips', 'oidc_issuer_url', 'oidc_provider_arn', 'polycluster_posture_exceptions', 'private_subnet_ids', 'public_subnet_ids', 'vpc_id'].sort(),
+      ['cluster_certificate_authority', 'cluster_endpoint', 'cluster_name', 'egress_ips', 'oidc_issuer_url', 'oidc_provider_arn', 'polycluster_posture_exceptions', 'private_subnet_ids', 'public_subnet_ids', 'vpc_id'].sort(),
     );
     expect(out.cluster_endpoint.value).toMatch(/aws_eks_cluster\..*\.endpoint/);
   });

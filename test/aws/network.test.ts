@@ -93,11 +93,11 @@ describe('EKS network', () => {
 
   it('outputs the NAT egress IPs, the VPC and the subnets', () => {
     const out = perZone.stacks.cluster!.output;
-    expect(out.nat_egress_ips.value).toHaveLength(3);
-    expect(out.nat_egress_ips.value[0]).toMatch(/aws_eip\.Network_NatIp0_.*\.public_ip/);
+    expect(out.egress_ips.value).toHaveLength(3);
+    expect(out.egress_ips.value[0]).toMatch(/aws_eip\.Network_NatIp0_.*\.public_ip/);
     expect(out.vpc_id.value).toMatch(/aws_vpc\./);
     expect(out.private_subnet_ids.value).toHaveLength(3);
     expect(out.public_subnet_ids.value).toHaveLength(3);
-    expect(none.stacks.cluster!.output.nat_egress_ips.value).toEqual([]);
+    expect(none.stacks.cluster!.output.egress_ips.value).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ export const MINIMAL: { readonly aws: ClusterSpec; readonly gcp: ClusterSpec; re
 export const MIRRORS: Readonly<Record<string, string>> = {
   'quay.io': '111122223333.dkr.ecr.eu-west-1.amazonaws.com/quay',
   'registry.k8s.io': '111122223333.dkr.ecr.eu-west-1.amazonaws.com/k8s',
+  'public.ecr.aws': '111122223333.dkr.ecr.eu-west-1.amazonaws.com/ecr-public',
+  'docker.io': '111122223333.dkr.ecr.eu-west-1.amazonaws.com/docker-hub',
 };
 
 /** A spec with fields replaced (shallow per top-level field). */

@@ -67,3 +67,10 @@ export function onlyResource(stack: StackJson | undefined, type: string): any {
 export function dataOf(stack: StackJson | undefined, type: string): Record<string, any> {
   return stack?.data?.[type] ?? {};
 }
+
+/** The helm release of a stack with this release name; fails the test when there is not exactly one. */
+export function releaseNamed(stack: StackJson | undefined, name: string): any {
+  const all = Object.values(resourcesOf(stack, 'helm_release')).filter((r: any) => r.name === name);
+  if (all.length !== 1) throw new Error(`expected one helm_release named ${name}, found ${all.length}`);
+  return all[0];
+}

@@ -1,0 +1,45 @@
+import { DataAwsRoute53Zone } from '@cdktf/provider-aws/lib/data-aws-route53-zone';
+import type { TerraformStack } from 'cdktf';
+import { AWS_LOAD_BALANCER_CONTROLLER_RELEASE, EXTERNAL_DNS_RELEASE } from '../addons/ingress';
+import type { ResolvedCluster } from '../spec';
+import type { Account } from './account';
+import { externalDnsStatements } from './iam-policies';
+import { ServiceAccountRole, type ClusterOidc } from './identities';
+import { loadBalancerControllerStatements } from './load-balancer-controller-policy';
+
+/** The IRSA roles of the load balancer controller and ExternalDNS. */
+export interface IngressRoles {
+  readonly loadBalancerController: ServiceAccountRole;
+  /** Present when the spec names ExternalDNS zones. */
+  readonly externalDns?: { readonly role: ServiceAccountRole; readonly zoneIds: string[] };
+}
+
+/**
+ * Identities of the ingress path, in the cluster stack with the other add-on roles. ExternalDNS
+ * zones are looked up by name: the private hosted zone when the load balancers are internal
+ * (their addresses mean nothing outside the VPC), the public one when they face the internet.
+ * A missing zone fails the plan with Route 53's own error. Zone ids are by position
+ * (`ExternalDnsZone0`, ...): reordering the list only changes data sources, never resources.
+ */
+export function createIngressRoles(stack: TerraformStack, cluster: ResolvedCluster, oidc: ClusterOidc, account: Account): IngressRoles {
+  const irsa = { clusterName: cluster.name, oidc, account };
+  const loadBalancerController = new ServiceAccountRole(stack, 'LoadBalancerControllerRole', {
+    ...irsa,
+    name: 'aws-load-balancer-controller',
+    namespace: AWS_LOAD_BALANCER_CONTROLLER_RELEASE.namespace,
+    serviceAccount: AWS_LOAD_BALANCER_CONTROLLER_RELEASE.serviceAccount,
+    statements: loadBalancerControllerStatements(cluster.name, account.partition, cluster.region, account.id),
+  });
+  const zones = cluster.ingress.externalDnsZones.map(
+    (name, i) => new DataAwsRoute53Zone(stack, `ExternalDnsZone${i}`, { name, privateZone: cluster.ingress.exposure === 'internal' }),
+  );
+  if (zones.length === 0) return { loadBalancerController };
+  const role = new ServiceAccountRole(stack, 'ExternalDnsRole', {
+    ...irsa,
+    name: 'external-dns',
+    namespace: EXTERNAL_DNS_RELEASE.namespace,
+    serviceAccount: EXTERNAL_DNS_RELEASE.serviceAccount,
+    statements: externalDnsStatements(zones.map((z) => z.arn)),
+  });
+  return { loadBalancerController, externalDns: { role, zoneIds: zones.map((z) => z.zoneId) } };
+}
