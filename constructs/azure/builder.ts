@@ -22,8 +22,8 @@ import { configureAzurerm } from './provider';
  * Fills the phase stacks of an AKS cluster: network, NAT, identities, KMS, monitoring, the
  * cluster with its system pool, the ingress address and add-on identities in `<name>-cluster`;
  * user pools in `<name>-nodes`; the ingress controller and ExternalDNS in `<name>-platform`;
- * kubelogin providers in the Kubernetes-facing stacks. Resources sit directly in their stack, so their
- * construct ids are their Terraform addresses.
+ * kubelogin providers in the Kubernetes-facing stacks. Resources sit directly in their stack,
+ * so their construct ids are their Terraform addresses.
  */
 export function buildAks(stacks: PhaseStacks, cluster: ResolvedCluster): void {
   if (!cluster.azure) throw new Error(`polycluster: ${cluster.name} has no resolved Azure settings`);

@@ -26,8 +26,8 @@ import { nodeZones } from './zones';
  *   the GKE cluster, ingress networking (proxy-only subnet, the shared Gateway's address,
  *   ExternalDNS's identity) and its outputs;
  * - nodes: the node pools (cross-stack references to the cluster and its node identity);
- * - platform: the shared Gateway or in-cluster ingress controller, and ExternalDNS;
- * - platform, policies: a google provider and the helm/kubernetes login, when they exist.
+ * - platform, policies: a google provider and the helm/kubernetes login, when they exist; the
+ *   platform stack also holds the shared Gateway or the in-cluster ingress controller, and ExternalDNS.
  * GKE's CNIs are managed, so there is never a cni stack.
  */
 export function buildGke(stacks: PhaseStacks, cluster: ResolvedCluster): void {

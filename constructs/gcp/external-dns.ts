@@ -30,11 +30,13 @@ export interface ExternalDnsIdentityProps {
   readonly cluster: ResolvedCluster;
   /** Resource names derived from the cluster name. */
   readonly names: GkeNames;
+  /** The IAM API must be on first. */
+  readonly dependsOn: ITerraformDependable[];
   /**
    * The GKE cluster: the Workload Identity pool exists only once a cluster with Workload
    * Identity does, and binding a member of a missing pool fails.
    */
-  readonly dependsOn: ITerraformDependable[];
+  readonly gke: ITerraformDependable;
 }
 
 /**
@@ -62,6 +64,7 @@ export class ExternalDnsIdentity extends Construct {
       accountId: names.externalDnsServiceAccount,
       displayName: `ExternalDNS of ${cluster.name}`,
       description: `ExternalDNS of GKE cluster ${cluster.name}: records in ${cluster.ingress.externalDnsZones.join(', ')} only (polycluster)`,
+      dependsOn: props.dependsOn,
     });
 
     const zones = new DataGoogleDnsManagedZones(this, 'Zones', { project });
@@ -89,7 +92,7 @@ export class ExternalDnsIdentity extends Construct {
       serviceAccountId: this.serviceAccount.name,
       role: 'roles/iam.workloadIdentityUser',
       member: `serviceAccount:${project}.svc.id.goog[${EXTERNAL_DNS_RELEASE.namespace}/${EXTERNAL_DNS_RELEASE.serviceAccount}]`,
-      dependsOn: props.dependsOn,
+      dependsOn: [props.gke],
     });
   }
 

@@ -20,7 +20,17 @@ export {
   RELEASE_CHANNEL,
   type GkeClusterProps,
 } from './gke-cluster';
+export {
+  DNS_ZONE_VISIBILITY,
+  EXTERNAL_DNS_PROJECT_ROLE,
+  EXTERNAL_DNS_ZONE_ROLE,
+  ExternalDnsIdentity,
+  gkeExternalDnsProvider,
+  type ExternalDnsIdentityProps,
+} from './external-dns';
 export { NODE_ROLES, NodeIdentity, type NodeIdentityProps } from './identities';
+export { buildGkeIngressNetwork, buildGkeIngressPlatform, sharedGkeGatewayClass, type GkeIngressNetwork, type GkeIngressNetworkProps } from './ingress';
+export { IngressAddress, type IngressAddressProps } from './ingress-address';
 export { KMS_ENCRYPTER_DECRYPTER, SECRETS_KEY_DESTROY_DELAY, SECRETS_KEY_ROTATION, SecretsKey, type SecretsKeyProps } from './kms';
 export { connectGkeStacks } from './kube-access';
 export { ClusterLogs, clusterLogFilter, type ClusterLogsProps } from './logging';
@@ -30,7 +40,9 @@ export { ClusterNetwork, FLOW_LOGS, type ClusterNetworkProps } from './network';
 export { gkeAutoscaling, gkeTaint, nodePoolId, NodePools, UPGRADE_SURGE, type NodePoolsProps } from './node-pools';
 export { clusterOutputs, type ClusterOutputsProps } from './outputs';
 export { googleProvider } from './provider';
+export { ProxyOnlySubnet, type ProxyOnlySubnetProps } from './proxy-only-subnet';
 export { ProjectServices, REQUIRED_SERVICES } from './services';
+export { SHARED_GATEWAY, SharedGateway, sharedGatewayManifest, type SharedGatewayProps } from './shared-gateway';
 export { nodeZones } from './zones';
 
 cloudDispatcher.register(builder);

@@ -33,9 +33,4 @@ export class IngressAddress extends Construct {
       dependsOn: props.dependsOn,
     });
   }
-
-  /** The name the Gateway refers to. */
-  get name(): string {
-    return this.address.name;
-  }
 }

@@ -20,7 +20,7 @@ export interface GkeIngressNetworkProps {
   readonly names: GkeNames;
   /** The VPC network's id. */
   readonly network: string;
-  /** The project's APIs (Compute) must be on first. */
+  /** The project's APIs (Compute, IAM) must be on first. */
   readonly apis: ITerraformDependable[];
   /** The GKE cluster, whose Workload Identity pool ExternalDNS's binding needs. */
   readonly gke: ITerraformDependable;
@@ -43,13 +43,14 @@ export function buildGkeIngressNetwork(stack: TerraformStack, props: GkeIngressN
   const { cluster, names } = props;
   if (cluster.ingress.proxyOnlySubnet) new ProxyOnlySubnet(stack, 'ProxyOnlySubnet', { cluster, names, network: props.network });
   const sharedClass = sharedGkeGatewayClass(cluster);
-  // Global classes are served by Google's front ends and reachable from the internet; regional ones take an address from the region's subnets.
+  // Global classes are Google front ends reached from the internet and need a reserved global
+  // address; regional ones take theirs from the region's subnets.
   const address =
     sharedClass !== undefined && !GKE_GATEWAY_CLASSES[sharedClass].regional
       ? new IngressAddress(stack, 'IngressAddress', { cluster, names, dependsOn: props.apis })
       : undefined;
   const externalDns =
-    cluster.ingress.externalDnsZones.length > 0 ? new ExternalDnsIdentity(stack, 'ExternalDnsIdentity', { cluster, names, dependsOn: [props.gke] }) : undefined;
+    cluster.ingress.externalDnsZones.length > 0 ? new ExternalDnsIdentity(stack, 'ExternalDnsIdentity', { cluster, names, dependsOn: props.apis, gke: props.gke }) : undefined;
   return { ...(address ? { address } : {}), ...(externalDns ? { externalDns } : {}) };
 }
 

@@ -179,7 +179,7 @@ describe.skipIf(!SHARED_PRESENT)('the AWS Load Balancer Controller against ../sh
           return { test, variable, values: list(value) };
         }),
       );
-      expect(new Set((s.condition ?? []).map((c) => JSON.stringify(c))), `statement ${i}`).toEqual(new Set(expected.map((c) => JSON.stringify(c))));
+      expect(new Set(((s.condition ?? []) as object[]).map((c) => JSON.stringify(c))), `statement ${i}`).toEqual(new Set(expected.map((c) => JSON.stringify(c))));
       // Same resource kinds as published, limited to the cluster's region and account.
       const kinds = (resources: string[]) => resources.map((r) => (r === '*' ? '*' : r.split(':').slice(5).join(':')));
       expect(kinds(s.resources ?? []), `statement ${i}`).toEqual(kinds(list(p.Resource)));

@@ -129,14 +129,15 @@ describe('AKS network choices from the spec', () => {
     expect(resource(stacks.cluster, 'azurerm_subnet', 'ApiServerSubnet').address_prefixes).toEqual(['10.40.4.0/27']);
   });
 
-  it('opens HTTP and HTTPS from the internet on the node subnet for an internet-facing ingress only', async () => {
+  it('opens HTTP and HTTPS from the internet to the ingress address for an internet-facing ingress only', async () => {
     const { stacks } = await synthAks({ ingress: { exposure: 'internet-facing' } });
-    expect(onlyResource(stacks.cluster, 'azurerm_network_security_rule')).toMatchObject({
+    // Floating IP: packets reach the nodes addressed to the frontend, never to the node subnet.
+    expect(resource(stacks.cluster, 'azurerm_network_security_rule', 'NodeInternetIngress')).toMatchObject({
       network_security_group_name: ref('azurerm_network_security_group', 'NodeSecurityGroup', 'name'),
       direction: 'Inbound',
       access: 'Allow',
       source_address_prefix: 'Internet',
-      destination_address_prefix: '10.0.0.0/20',
+      destination_address_prefix: ref('azurerm_public_ip', 'IngressIp', 'ip_address'),
       destination_port_ranges: ['80', '443'],
     });
   });

@@ -12,6 +12,13 @@ export function clusterResource(stack: StackJson | undefined): Record<string, an
   return all[0];
 }
 
+/** The resource of a type whose `name` attribute is `name`; fails when there is not exactly one. */
+export function resourceNamed(stack: StackJson | undefined, type: string, name: string): Record<string, any> {
+  const all = Object.values(resourcesOf(stack, type)).filter((r: any) => r.name === name);
+  if (all.length !== 1) throw new Error(`expected one ${type} named ${name}, found ${all.length}`);
+  return all[0];
+}
+
 /** The node pools of a nodes stack, keyed by pool name. */
 export function poolsByName(stack: StackJson | undefined): Record<string, any> {
   return Object.fromEntries(Object.values(resourcesOf(stack, 'google_container_node_pool')).map((p: any) => [p.name, p]));

@@ -20,6 +20,10 @@ describe('GCP resource names', () => {
     expect(idA.endsWith('-nodes')).toBe(true);
     expect(gkeNames(b).nodeServiceAccount).not.toBe(idA);
     expect(gkeNames(a).nodeServiceAccount).toBe(idA);
+    const dns = gkeNames(a).externalDnsServiceAccount;
+    expect(dns).toMatch(SERVICE_ACCOUNT_ID);
+    expect(dns.endsWith('-external-dns')).toBe(true);
+    expect(gkeNames(b).externalDnsServiceAccount).not.toBe(dns);
   });
 
   it('never ends the kept part of a cut name with a hyphen', () => {
@@ -30,10 +34,14 @@ describe('GCP resource names', () => {
 
   it('gives every resource of a 40-character cluster a name GCP accepts', async () => {
     const name = 'g'.repeat(40);
-    const { stacks } = await synthCluster(gke({ name }));
-    const account = Object.values(resourcesOf(stacks.cluster, 'google_service_account'))[0] as any;
-    expect(account.account_id).toMatch(SERVICE_ACCOUNT_ID);
-    for (const type of ['google_compute_network', 'google_compute_subnetwork', 'google_compute_router', 'google_compute_router_nat', 'google_compute_address', 'google_compute_firewall']) {
+    const { stacks } = await synthCluster(gke({ name, ingress: { exposure: 'internet-facing', externalDnsZones: ['acme.example'] }, gcp: { project: 'acme-platform', gatewayClasses: ['gke-l7-rilb'] } }));
+    const accounts = Object.values(resourcesOf(stacks.cluster, 'google_service_account')) as any[];
+    expect(accounts).toHaveLength(2);
+    for (const account of accounts) expect(account.account_id).toMatch(SERVICE_ACCOUNT_ID);
+    const types = ['google_compute_network', 'google_compute_subnetwork', 'google_compute_router', 'google_compute_router_nat', 'google_compute_address', 'google_compute_global_address', 'google_compute_firewall'];
+    expect(Object.keys(resourcesOf(stacks.cluster, 'google_compute_global_address'))).toHaveLength(1);
+    expect(Object.keys(resourcesOf(stacks.cluster, 'google_compute_subnetwork'))).toHaveLength(2);
+    for (const type of types) {
       for (const resource of Object.values(resourcesOf(stacks.cluster, type)) as any[]) {
         expect(resource.name, type).toMatch(/^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/);
       }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onlyResource, resourcesOf, synthCluster, type SynthesizedCluster } from '../support/synth';
-import { addressOf, gke, poolsByName } from './helpers';
+import { addressOf, gke, poolsByName, resourceNamed } from './helpers';
 
 describe('GKE network', () => {
   let synth: SynthesizedCluster;
@@ -17,7 +17,7 @@ describe('GKE network', () => {
   });
 
   it('has the planned regional node subnet with the pod and Service ranges of the spec', () => {
-    const subnet = onlyResource(synth.stacks.cluster, 'google_compute_subnetwork');
+    const subnet = resourceNamed(synth.stacks.cluster, 'google_compute_subnetwork', 'gke-test-nodes');
     expect(subnet.region).toBe('europe-west1');
     expect(subnet.ip_cidr_range).toBe(synth.cluster.resolved.network.subnets.nodes);
     expect(subnet.ip_cidr_range).toBe('10.8.0.0/20');
@@ -28,7 +28,7 @@ describe('GKE network', () => {
   });
 
   it('gives the node subnet Private Google Access and complete flow logs', () => {
-    const subnet = onlyResource(synth.stacks.cluster, 'google_compute_subnetwork');
+    const subnet = resourceNamed(synth.stacks.cluster, 'google_compute_subnetwork', 'gke-test-nodes');
     expect(subnet.private_ip_google_access).toBe(true);
     expect(subnet.log_config).toEqual({ aggregation_interval: 'INTERVAL_5_SEC', flow_sampling: 1, metadata: 'INCLUDE_ALL_METADATA' });
   });
@@ -81,6 +81,6 @@ describe('GKE network', () => {
     for (const type of ['google_compute_address', 'google_compute_router', 'google_compute_router_nat']) {
       expect(resourcesOf(none.stacks.cluster, type)).toEqual({});
     }
-    expect(none.stacks.cluster!.output.nat_egress_ips.value).toEqual([]);
+    expect(none.stacks.cluster!.output.egress_ips.value).toEqual([]);
   });
 });

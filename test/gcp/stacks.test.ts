@@ -72,8 +72,8 @@ describe('GKE phase stacks', () => {
     expect(output.cluster_endpoint.sensitive).toBeUndefined();
     expect(output.cluster_ca_certificate.value).toBe(`\${${gkeAddress}.master_auth[0].cluster_ca_certificate}`);
     expect(output.workload_identity_pool.value).toBe('acme-platform.svc.id.goog');
-    expect(output.nat_egress_ips.value).toHaveLength(3);
-    for (const ip of output.nat_egress_ips.value) expect(ip).toMatch(/^\$\{google_compute_address\.\w+\.address\}$/);
+    expect(output.egress_ips.value).toHaveLength(3);
+    for (const ip of output.egress_ips.value) expect(ip).toMatch(/^\$\{google_compute_address\.\w+\.address\}$/);
     expect(output.network_id.value).toBe(`\${${network}.id}`);
     expect(output.network_self_link.value).toBe(`\${${network}.self_link}`);
     expect(output.subnetwork_id.value).toBe(`\${${subnet}.id}`);
@@ -82,13 +82,16 @@ describe('GKE phase stacks', () => {
   });
 
   it('logs in only in the Kubernetes-facing stacks the cluster has', async () => {
+    // Every cluster has a platform stack (its ingress path); without namespaces or cert-manager, no policies stack.
     const bare = await synthFleet({ clusters: [gke({ certManager: { enabled: false } })] });
-    expect(bare.clusters[0]!.resolved.phases).toEqual(['cluster', 'nodes']);
-    expect(Object.keys(bare.stacks)).toEqual(['gke-test-cluster', 'gke-test-nodes']);
-    for (const stack of Object.values(bare.stacks)) {
-      expect(dataOf(stack, 'google_client_config')).toEqual({});
-      expect(stack.provider.kubernetes).toBeUndefined();
+    expect(bare.clusters[0]!.resolved.phases).toEqual(['cluster', 'nodes', 'platform']);
+    expect(Object.keys(bare.stacks)).toEqual(['gke-test-cluster', 'gke-test-nodes', 'gke-test-platform']);
+    for (const name of ['gke-test-cluster', 'gke-test-nodes']) {
+      expect(dataOf(bare.stacks[name], 'google_client_config')).toEqual({});
+      expect(bare.stacks[name]!.provider.kubernetes).toBeUndefined();
     }
+    expect(Object.keys(dataOf(bare.stacks['gke-test-platform'], 'google_client_config'))).toHaveLength(1);
+    expect(bare.stacks['gke-test-platform']!.provider.kubernetes).toHaveLength(1);
   });
 
   it('lists a public endpoint as a posture exception', async () => {

@@ -4,9 +4,9 @@ import { planSubnets, subnetBlocks, ZONE_SLOTS, type SubnetPlan } from '../../co
 import { resolveCluster, type ClusterSpec } from '../../constructs/spec';
 import { MINIMAL } from '../support/specs';
 
-const LAYOUT = { privatePrefix: 19, publicPrefix: 22, nodePrefix: 20, apiServerPrefix: 28 };
+const LAYOUT = { privatePrefix: 19, publicPrefix: 22, nodePrefix: 20, apiServerPrefix: 28, proxyOnlyPrefix: 23 };
 const all = (plan: SubnetPlan): string[] =>
-  [...plan.private, ...plan.public, plan.nodes, plan.apiServer].filter((c): c is string => c !== undefined);
+  [...plan.private, ...plan.public, plan.nodes, plan.apiServer, plan.proxyOnly].filter((c): c is string => c !== undefined);
 const planned = (spec: ClusterSpec): SubnetPlan => resolveCluster(spec).network.subnets;
 
 describe('subnet planner', () => {
@@ -23,6 +23,9 @@ describe('subnet planner', () => {
 
   it('plans the GKE node subnet and the AKS node and API server subnets', () => {
     expect(planSubnets('10.10.0.0/16', subnetBlocks('gcp', LAYOUT), 3)).toEqual({ ok: true, plan: { private: [], public: [], nodes: '10.10.0.0/20' } });
+    // The proxy-only subnet of regional Gateways comes after the node subnet, which it never moves.
+    expect(planSubnets('10.10.0.0/16', subnetBlocks('gcp', LAYOUT, { proxyOnly: true }), 3)).toEqual({ ok: true, plan: { private: [], public: [], nodes: '10.10.0.0/20', proxyOnly: '10.10.16.0/23' } });
+    expect(subnetBlocks('aws', LAYOUT, { proxyOnly: true }).map((b) => b.role)).toEqual(['private', 'public']);
     expect(planSubnets('10.20.0.0/16', subnetBlocks('azure', LAYOUT), 3)).toEqual({
       ok: true,
       plan: { private: [], public: [], nodes: '10.20.0.0/20', apiServer: '10.20.16.0/28' },
@@ -32,11 +35,11 @@ describe('subnet planner', () => {
   it.each([
     ['10.0.0.0/16', { ...LAYOUT }],
     ['10.0.0.0/18', { ...LAYOUT, privatePrefix: 21, publicPrefix: 24 }],
-    ['192.168.0.0/20', { ...LAYOUT, privatePrefix: 23, publicPrefix: 26, nodePrefix: 22 }],
+    ['192.168.0.0/20', { ...LAYOUT, privatePrefix: 23, publicPrefix: 26, nodePrefix: 22, proxyOnlyPrefix: 26 }],
     ['172.16.0.0/12', { ...LAYOUT, privatePrefix: 16, publicPrefix: 20 }],
   ])('keeps every subnet of %s inside the VPC and pairwise disjoint', (vpc, layout) => {
     for (const cloud of ['aws', 'gcp', 'azure'] as const) {
-      const result = planSubnets(vpc, subnetBlocks(cloud, layout), ZONE_SLOTS);
+      const result = planSubnets(vpc, subnetBlocks(cloud, layout, { proxyOnly: true }), ZONE_SLOTS);
       expect(result.ok).toBe(true);
       if (!result.ok) continue;
       const cidrs = all(result.plan);
