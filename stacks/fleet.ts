@@ -121,6 +121,9 @@ export const gcpClusters: readonly ClusterSpec[] = [
       },
     ],
     namespaces: [{ name: 'storefront', exposed: true }],
+    // The shared Gateway on a global external load balancer with a static address; ExternalDNS
+    // writes the storefront's names into the public zone.
+    ingress: { exposure: 'internet-facing', externalDnsZones: ['storefront.acme.example'] },
     tags: { 'cost-center': 'platform' },
   },
   {
@@ -142,6 +145,8 @@ export const gcpClusters: readonly ClusterSpec[] = [
     },
     nodePools: [{ name: 'payments', machineType: 'n2-standard-8', min: 3, max: 6, maxPods: 64, diskSizeGiB: 200 }],
     namespaces: [{ name: 'payments' }],
+    // Traefik on an internal passthrough load balancer, for Ingress and its own GatewayClass.
+    ingress: { controller: 'traefik' },
   },
 ];
 
@@ -162,6 +167,8 @@ export const azureClusters: readonly ClusterSpec[] = [
       { name: 'batch', machineType: 'Standard_D8ds_v5', min: 0, max: 9, spot: true, labels: { workload: 'batch' }, taints: [{ key: 'workload', value: 'batch', effect: 'NoSchedule' }] },
     ],
     namespaces: [{ name: 'shop', exposed: true }, { name: 'payments' }],
+    // Traefik (the AKS default) on a static public address; ExternalDNS writes the shop's names.
+    ingress: { exposure: 'internet-facing', externalDnsZones: ['shop.acme.example'] },
     azure: { subscriptionId: '3c8e5f2a-1b7d-4a9e-8c6f-d2e4b1a7f3c9' },
   },
   {
@@ -178,6 +185,8 @@ export const azureClusters: readonly ClusterSpec[] = [
     },
     nodePools: [{ name: 'general', machineType: 'Standard_D8ds_v5', min: 3, max: 9, maxPods: 60 }],
     namespaces: [{ name: 'orders' }],
+    // The F5 NGINX Ingress Controller on an internal load balancer in the node subnet.
+    ingress: { controller: 'nginx' },
     azure: { subscriptionId: '3c8e5f2a-1b7d-4a9e-8c6f-d2e4b1a7f3c9', resourceGroupName: 'rg-aks-calico-prod', systemPool: { machineType: 'Standard_D4ds_v5', min: 3, max: 6 } },
   },
   {
