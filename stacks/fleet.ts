@@ -40,8 +40,9 @@ export const awsClusters: readonly ClusterSpec[] = [
       { name: 'general', machineType: 'm7g.large', min: 3, max: 9 },
       { name: 'batch', machineType: 'c7i.xlarge', min: 0, max: 6, spot: true, taints: [{ key: 'workload', value: 'batch', effect: 'NoSchedule' }], labels: { workload: 'batch' } },
     ],
-    // Traefik behind an internet-facing NLB that targets the pods' VPC addresses.
-    ingress: { controller: 'traefik', exposure: 'internet-facing' },
+    // Traefik behind an internet-facing NLB that targets the pods' VPC addresses; ExternalDNS
+    // writes its names into the public zone.
+    ingress: { controller: 'traefik', exposure: 'internet-facing', externalDnsZones: ['apps.acme.example'] },
     aws: { accountId: '111122223333' },
   },
   {

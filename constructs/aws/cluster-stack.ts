@@ -83,7 +83,7 @@ export function buildClusterStack(stack: TerraformStack, cluster: ResolvedCluste
     statements: clusterAutoscalerStatements(cluster.name),
   });
 
-  const ingress = createIngressRoles(stack, cluster, oidc, account);
+  const ingress = createIngressRoles(stack, cluster, oidc, account, network.vpc.id);
 
   outputs(stack, controlPlane, network, oidc);
   return { controlPlane, network, roles: { ...(ciliumOperator ? { ciliumOperator } : {}), clusterAutoscaler }, ingress };

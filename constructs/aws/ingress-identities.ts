@@ -16,12 +16,13 @@ export interface IngressRoles {
 
 /**
  * Identities of the ingress path, in the cluster stack with the other add-on roles. ExternalDNS
- * zones are looked up by name: the private hosted zone when the load balancers are internal
- * (their addresses mean nothing outside the VPC), the public one when they face the internet.
+ * zones are looked up by name: the private hosted zone associated with the cluster's VPC when the
+ * load balancers are internal (their addresses mean nothing outside it), the public one when they
+ * face the internet.
  * A missing zone fails the plan with Route 53's own error. Zone ids are by position
  * (`ExternalDnsZone0`, ...): reordering the list only changes data sources, never resources.
  */
-export function createIngressRoles(stack: TerraformStack, cluster: ResolvedCluster, oidc: ClusterOidc, account: Account): IngressRoles {
+export function createIngressRoles(stack: TerraformStack, cluster: ResolvedCluster, oidc: ClusterOidc, account: Account, vpcId: string): IngressRoles {
   const irsa = { clusterName: cluster.name, oidc, account };
   const loadBalancerController = new ServiceAccountRole(stack, 'LoadBalancerControllerRole', {
     ...irsa,
@@ -30,8 +31,10 @@ export function createIngressRoles(stack: TerraformStack, cluster: ResolvedClust
     serviceAccount: AWS_LOAD_BALANCER_CONTROLLER_RELEASE.serviceAccount,
     statements: loadBalancerControllerStatements(cluster.name, account.partition, cluster.region, account.id),
   });
+  const internal = cluster.ingress.exposure === 'internal';
+  // A private zone must be the one associated with this VPC: its records mean nothing elsewhere.
   const zones = cluster.ingress.externalDnsZones.map(
-    (name, i) => new DataAwsRoute53Zone(stack, `ExternalDnsZone${i}`, { name, privateZone: cluster.ingress.exposure === 'internal' }),
+    (name, i) => new DataAwsRoute53Zone(stack, `ExternalDnsZone${i}`, { name, privateZone: internal, ...(internal ? { vpcId } : {}) }),
   );
   if (zones.length === 0) return { loadBalancerController };
   const role = new ServiceAccountRole(stack, 'ExternalDnsRole', {

@@ -12,9 +12,11 @@ import type { ResolvedCluster } from '../spec';
  * AWS services that nodes and the add-ons reach without internet egress: image pulls (ECR api and
  * dkr; layers come from S3), IAM roles for service accounts (STS), ENI and instance calls (EC2:
  * the VPC CNI, Cilium ENI IPAM), logs, the Cluster Autoscaler (Auto Scaling, EKS node groups),
- * and SSM Session Manager, the nodes' replacement for SSH (ssm, ssmmessages, ec2messages).
+ * SSM Session Manager, the nodes' replacement for SSH (ssm, ssmmessages, ec2messages), and the
+ * AWS Load Balancer Controller (Elastic Load Balancing). Appended only: the list order is not an
+ * address, but keeping it stable keeps plans readable.
  */
-export const INTERFACE_ENDPOINT_SERVICES = ['ecr.api', 'ecr.dkr', 'sts', 'ec2', 'logs', 'autoscaling', 'eks', 'ssm', 'ssmmessages', 'ec2messages'] as const;
+export const INTERFACE_ENDPOINT_SERVICES = ['ecr.api', 'ecr.dkr', 'sts', 'ec2', 'logs', 'autoscaling', 'eks', 'ssm', 'ssmmessages', 'ec2messages', 'elasticloadbalancing'] as const;
 
 export interface VpcEndpointsProps {
   readonly cluster: ResolvedCluster;

@@ -2,13 +2,14 @@ import { DataAzurermDnsZone } from '@cdktf/provider-azurerm/lib/data-azurerm-dns
 import { DataAzurermPrivateDnsZone } from '@cdktf/provider-azurerm/lib/data-azurerm-private-dns-zone';
 import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import type { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
-import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import type { TerraformStack } from 'cdktf';
+import { Fn, Op, type TerraformStack } from 'cdktf';
 import { EXTERNAL_DNS_RELEASE } from '../addons/ingress/external-dns';
 import type { ResolvedCluster } from '../spec';
 import { AZURE_ROLES, grantToIdentity } from './identities';
-import { externalDnsIdentityName } from './names';
+import { dnsZoneReaderRoleName, externalDnsIdentityName } from './names';
 import type { AksNetwork } from './network';
 
 /** The audience Entra ID expects in federated (workload identity) tokens. */
@@ -33,6 +34,47 @@ export interface AksExternalDnsIdentity {
  * each named zone alone. The zones are looked up by name in the subscription; they must exist.
  * Zone construct ids are numbered by position in the spec list.
  */
+/**
+ * ExternalDNS's Azure providers find their zones by listing the zones of one resource group, which
+ * the grants on the zones alone do not allow: a custom role that only reads zones, on the first
+ * zone's resource group. The plan stops if the zones are spread over several resource groups,
+ * since ExternalDNS would silently ignore all but the first's.
+ */
+function zoneListing(
+  stack: TerraformStack,
+  cluster: ResolvedCluster,
+  identity: UserAssignedIdentity,
+  zones: readonly (DataAzurermDnsZone | DataAzurermPrivateDnsZone)[],
+  isPublic: boolean,
+): RoleAssignment {
+  // A zone id is /subscriptions/<id>/resourceGroups/<name>/providers/...: its group is the first five segments.
+  const zoneGroup = Fn.join('/', Fn.slice(Fn.split('/', zones[0]!.id), 0, 5));
+  const reader = new RoleDefinition(stack, 'ExternalDnsZoneReaderRole', {
+    name: dnsZoneReaderRoleName(cluster),
+    description: `Lists the DNS zones of ExternalDNS in ${cluster.name}`,
+    scope: zoneGroup,
+    assignableScopes: [zoneGroup],
+    permissions: [{ actions: [isPublic ? DNS_ZONE_READ_ACTION.public : DNS_ZONE_READ_ACTION.private] }],
+  });
+  return new RoleAssignment(stack, 'ExternalDnsZoneReader', {
+    scope: zoneGroup,
+    roleDefinitionId: reader.roleDefinitionResourceId,
+    principalId: identity.principalId,
+    principalType: 'ServicePrincipal',
+    lifecycle: {
+      precondition: [
+        {
+          condition: Op.eq(Fn.lengthOf(Fn.distinct(zones.map((z) => z.resourceGroupName))), 1),
+          errorMessage: `ingress.externalDnsZones of ${cluster.name} must all be in one resource group: ExternalDNS's Azure provider reads a single one`,
+        },
+      ],
+    },
+  });
+}
+
+/** The only action of ExternalDNS's zone reader role, per zone kind. */
+export const DNS_ZONE_READ_ACTION = { public: 'Microsoft.Network/dnszones/read', private: 'Microsoft.Network/privateDnsZones/read' } as const;
+
 export function createExternalDnsIdentity(
   stack: TerraformStack,
   cluster: ResolvedCluster,
@@ -62,5 +104,6 @@ export function createExternalDnsIdentity(
     isPublic ? new DataAzurermDnsZone(stack, `ExternalDnsZone${i}`, { name }) : new DataAzurermPrivateDnsZone(stack, `ExternalDnsZone${i}`, { name }),
   );
   const grants = zones.map((zone, i) => grantToIdentity(stack, `ExternalDnsZone${i}Contributor`, identity, role, zone.id));
+  grants.push(zoneListing(stack, cluster, identity, zones, isPublic));
   return { identity, credential, providerName: isPublic ? 'azure' : 'azure-private-dns', zones, grants };
 }

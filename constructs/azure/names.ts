@@ -57,12 +57,22 @@ const TENANT_UNIQUE_HASH_LENGTH = 8;
  * tenant get their own role.
  */
 export function publicIpReaderRoleName(cluster: ResolvedCluster): string {
+  return customRoleName(cluster, 'public-ip-reader');
+}
+
+/** The tenant-unique name of ExternalDNS's DNS zone reader role. */
+export function dnsZoneReaderRoleName(cluster: ResolvedCluster): string {
+  return customRoleName(cluster, 'dns-zone-reader');
+}
+
+/** Custom role names are unique in the tenant: `<cluster>-<purpose>-<hash of subscription, group, cluster>`. */
+function customRoleName(cluster: ResolvedCluster, purpose: string): string {
   const azure = cluster.azure;
   const hash = createHash('sha256')
     .update(`${azure?.subscriptionId ?? ''}/${azure?.resourceGroupName ?? ''}/${cluster.name}`)
     .digest('hex')
     .slice(0, TENANT_UNIQUE_HASH_LENGTH);
-  return withSuffix(cluster.name, `-public-ip-reader-${hash}`, AZURE_NAME_LIMITS.customRole);
+  return withSuffix(cluster.name, `-${purpose}-${hash}`, AZURE_NAME_LIMITS.customRole);
 }
 
 /** The VNet name (2-64 characters). */

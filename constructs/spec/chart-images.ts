@@ -17,7 +17,8 @@ export const CHART_IMAGES = {
   'tigera-operator': { operator: 'quay.io/tigera/operator', calicoNode: 'quay.io/calico/node' },
   'cluster-autoscaler': { autoscaler: 'registry.k8s.io/autoscaling/cluster-autoscaler' },
   'aws-load-balancer-controller': { controller: 'public.ecr.aws/eks/aws-load-balancer-controller' },
-  traefik: { proxy: 'docker.io/traefik' },
+  // Docker Hub's official images live under library/, which pull-through caches spell out.
+  traefik: { proxy: 'docker.io/library/traefik' },
   'nginx-ingress': { controller: 'docker.io/nginx/nginx-ingress' },
   'external-dns': { controller: 'registry.k8s.io/external-dns/external-dns' },
 } as const;

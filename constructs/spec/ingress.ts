@@ -35,8 +35,9 @@ export interface IngressClasses {
 export function ingressClassesOf(cloud: Cloud, controller: IngressController, exposure: Exposure): IngressClasses {
   switch (controller) {
     case 'traefik':
-      // Only GKE installs the Gateway API CRDs (gateway_api_config); Traefik's chart no longer ships them.
-      return cloud === 'gcp' ? { ingressClass: 'traefik', gatewayClass: 'traefik' } : { ingressClass: 'traefik' };
+      // Ingress only: Traefik 3.7 watches Gateway API resources (v1 TLSRoute) that only Gateway API
+      // 1.5 has, its chart no longer ships the CRDs, and GKE manages its own older ones.
+      return { ingressClass: 'traefik' };
     case 'nginx':
       return { ingressClass: 'nginx' };
     case 'cloud':

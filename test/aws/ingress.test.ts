@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { awsLoadBalancerControllerValues } from '../../constructs/addons/ingress';
+import { awsLoadBalancerControllerValues, traefikValues } from '../../constructs/addons/ingress';
 import { loadBalancerControllerStatements } from '../../constructs/aws/load-balancer-controller-policy';
 import { resolveCluster } from '../../constructs';
 import { chartDefaults, SHARED_DIR, SHARED_PRESENT, sharedSchema, unknownValueKeys } from '../support/shared-data';
@@ -105,10 +105,11 @@ describe('EKS load balancing and ingress', () => {
 
   describe('ExternalDNS on EKS', () => {
     it('looks the zones up by name: public zones for internet-facing clusters, private ones for internal', async () => {
-      const lookups = (c: SynthesizedCluster) => Object.values<any>(dataOf(c.stacks.cluster, 'aws_route53_zone')).map(({ name, private_zone }) => ({ name, private_zone }));
-      expect(lookups(traefik)).toEqual([{ name: 'apps.example.com', private_zone: false }, { name: 'example.org', private_zone: false }]);
+      const lookups = (c: SynthesizedCluster) => Object.values<any>(dataOf(c.stacks.cluster, 'aws_route53_zone')).map(({ name, private_zone, vpc_id }) => ({ name, private_zone, vpc_id }));
+      expect(lookups(traefik)).toEqual([{ name: 'apps.example.com', private_zone: false, vpc_id: undefined }, { name: 'example.org', private_zone: false, vpc_id: undefined }]);
       const internal = await synthCluster(eks({ ingress: { externalDnsZones: ['corp.example.com'] } }));
-      expect(lookups(internal)).toEqual([{ name: 'corp.example.com', private_zone: true }]);
+      // The private zone associated with the cluster's own VPC.
+      expect(lookups(internal)).toEqual([{ name: 'corp.example.com', private_zone: true, vpc_id: expect.stringMatching(/^\$\{aws_vpc\.Network_Vpc_\w+\.id\}$/) }]);
       expect(releaseValues(releaseNamed(internal.stacks.platform, 'external-dns')).extraArgs['aws-zone-type']).toBe('private');
     });
 
@@ -196,5 +197,13 @@ describe.skipIf(!SHARED_PRESENT)('the AWS Load Balancer Controller against ../sh
       expect(validate({ apiVersion: 'elbv2.k8s.aws/v1beta1', kind: 'IngressClassParams', metadata: { name: params.name }, spec: params.spec }), JSON.stringify(validate.errors)).toBe(true);
       expect(validate({ apiVersion: 'elbv2.k8s.aws/v1beta1', kind: 'IngressClassParams', metadata: { name: 'x' }, spec: { scheme: 'public' } })).toBe(false);
     }
+  });
+});
+
+describe('Traefik behind registry mirrors', () => {
+  it("pulls Docker Hub's official image through the mirror with its library/ path", () => {
+    const mirrored = traefikValues(resolveCluster(eks({ ingress: { controller: 'traefik' }, egress: { nat: 'none', registryMirrors: { 'registry.k8s.io': 'm.example.com/k8s', 'public.ecr.aws': 'm.example.com/ecr', 'docker.io': 'm.example.com/docker-hub' } } })));
+    expect(mirrored.image).toEqual({ registry: 'm.example.com/docker-hub', repository: 'library/traefik' });
+    expect(traefikValues(resolveCluster(eks({ ingress: { controller: 'traefik' } }))).image).toBeUndefined();
   });
 });

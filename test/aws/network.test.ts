@@ -65,7 +65,7 @@ describe('EKS network', () => {
     expect(resourcesOf(stack, 'aws_route')).toEqual({});
     const endpoints = Object.values(resourcesOf(stack, 'aws_vpc_endpoint'));
     const services = endpoints.map((e) => e.service_name.replace('com.amazonaws.eu-west-1.', '')).sort();
-    expect(services).toEqual(['autoscaling', 'ec2', 'ec2messages', 'ecr.api', 'ecr.dkr', 'eks', 'logs', 's3', 'ssm', 'ssmmessages', 'sts']);
+    expect(services).toEqual(['autoscaling', 'ec2', 'ec2messages', 'ecr.api', 'ecr.dkr', 'eks', 'elasticloadbalancing', 'logs', 's3', 'ssm', 'ssmmessages', 'sts']);
     for (const e of endpoints.filter((e) => e.vpc_endpoint_type === 'Interface')) {
       expect(e.private_dns_enabled).toBe(true);
       expect(e.subnet_ids).toHaveLength(3);

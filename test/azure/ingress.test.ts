@@ -169,6 +169,22 @@ describe('AKS ExternalDNS', () => {
     expect(grantsOf(cluster, 'DNS Zone Contributor')).toEqual({});
   });
 
+  it("lets ExternalDNS list the zones of their resource group, and stops the plan when the zones span groups", () => {
+    const cluster = publicZones.stacks.cluster;
+    const group = '${join("/", slice(split("/", data.azurerm_dns_zone.ExternalDnsZone0.id), 0, 5))}';
+    expect(resource(cluster, 'azurerm_role_definition', 'ExternalDnsZoneReaderRole')).toMatchObject({
+      scope: group,
+      assignable_scopes: [group],
+      permissions: [{ actions: ['Microsoft.Network/dnszones/read'] }],
+    });
+    const reader = resource(cluster, 'azurerm_role_assignment', 'ExternalDnsZoneReader');
+    expect(reader).toMatchObject({ scope: group, principal_id: ref('azurerm_user_assigned_identity', 'ExternalDnsIdentity', 'principal_id') });
+    expect(reader.lifecycle.precondition[0].condition).toBe(
+      '${(length(distinct([data.azurerm_dns_zone.ExternalDnsZone0.resource_group_name, data.azurerm_dns_zone.ExternalDnsZone1.resource_group_name])) == 1)}',
+    );
+    expect(resource(privateZones.stacks.cluster, 'azurerm_role_definition', 'ExternalDnsZoneReaderRole').permissions).toEqual([{ actions: ['Microsoft.Network/privateDnsZones/read'] }]);
+  });
+
   it('writes azure.json with tenant, subscription and the first zone resource group in a ConfigMap', () => {
     const platform = publicZones.stacks.platform;
     expect(resource(platform, 'kubernetes_namespace_v1', 'ExternalDnsNamespace').metadata).toEqual({ name: 'external-dns' });

@@ -5,7 +5,7 @@ import { App } from 'cdktf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineFleet } from '../../constructs';
 import { awsClusters, organisationDefaults } from '../../stacks/fleet';
-import { startMoto, writeMotoOverride, type Moto } from './moto';
+import { createHostedZones, startMoto, writeMotoOverride, type Moto } from './moto';
 import { announceMissing, hasCommand, initAndValidate, planChanges, providersOf, terraform } from './terraform';
 
 const hasTerraform = hasCommand('terraform');
@@ -71,6 +71,8 @@ describe.skipIf(!hasTerraform || !hasMoto)('EKS on the moto emulator', () => {
   let moto: Moto;
   beforeAll(async () => {
     moto = await startMoto();
+    // The emulated examples' ExternalDNS zones are public (internet-facing clusters).
+    createHostedZones(moto.endpoint, awsClusters.filter((c) => EMULATED.includes(c.name)).flatMap((c) => c.ingress?.externalDnsZones ?? []));
   });
   afterAll(async () => {
     await moto?.stop();

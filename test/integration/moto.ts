@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,7 +51,22 @@ export async function startMoto(): Promise<Moto> {
 }
 
 /** Services the EKS stacks call. */
-const ENDPOINT_SERVICES = ['ec2', 'eks', 'iam', 'kms', 'sts', 'logs', 'elbv2', 'autoscaling', 'ssm'];
+const ENDPOINT_SERVICES = ['ec2', 'eks', 'iam', 'kms', 'sts', 'logs', 'elbv2', 'autoscaling', 'ssm', 'route53'];
+
+/**
+ * Creates public hosted zones in moto, standing in for the zones a cluster's ExternalDNS is
+ * given (the cluster stack looks them up; a real account has them already). Uses the boto3 that
+ * moto itself depends on, through the same Python.
+ */
+export function createHostedZones(endpoint: string, zones: readonly string[]): void {
+  if (zones.length === 0) return;
+  const script = [
+    'import boto3, sys',
+    "c = boto3.client('route53', endpoint_url=sys.argv[1], region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')",
+    "for z in sys.argv[2:]: c.create_hosted_zone(Name=z, CallerReference='polycluster-' + z)",
+  ].join('\n');
+  execFileSync('python3', ['-c', script, endpoint, ...zones], { stdio: 'pipe' });
+}
 
 /**
  * A test-only Terraform override file (`*_override.tf.json` merges into the stack) that points the

@@ -49,8 +49,8 @@ describe('ingress classes and GatewayClasses', () => {
     expect(resolve(MINIMAL.azure).ingress).toMatchObject({ controller: 'traefik', classes: { ingressClass: 'traefik' } });
   });
 
-  it('offers Traefik a GatewayClass only where the cloud installs the Gateway API (GKE)', () => {
-    expect(ingressClassesOf('gcp', 'traefik', 'internal')).toEqual({ ingressClass: 'traefik', gatewayClass: 'traefik' });
+  it('offers Traefik and NGINX as IngressClasses only (no Gateway API CRDs Traefik 3.7 can use on any cloud)', () => {
+    expect(ingressClassesOf('gcp', 'traefik', 'internal')).toEqual({ ingressClass: 'traefik' });
     expect(ingressClassesOf('aws', 'traefik', 'internal')).toEqual({ ingressClass: 'traefik' });
     expect(ingressClassesOf('azure', 'nginx', 'internal')).toEqual({ ingressClass: 'nginx' });
   });

@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import { CHART_IMAGES, EXPOSED_NAMESPACE_LABEL, mirroredRepository, registryOf, type ResolvedCluster } from '../../spec';
+import { CHART_IMAGES, registryOf, type ResolvedCluster } from '../../spec';
 import { CHARTS } from '../charts';
 import { HelmAddon } from '../helm-addon';
 import type { IngressControllerOptions } from './controller-options';
@@ -8,23 +8,22 @@ export const TRAEFIK_RELEASE = { name: 'traefik', namespace: 'traefik' } as cons
 
 /**
  * Traefik's image values: its chart names the registry and the repository separately, so a
- * mirror replaces the registry part (which may carry a path).
+ * mirror replaces the registry and spells out the official image's `library/` path.
  */
 function traefikImage(mirrors: Readonly<Record<string, string>>): Record<string, unknown> {
   const upstream = CHART_IMAGES.traefik.proxy;
-  const mirrored = mirroredRepository(upstream, mirrors);
-  if (mirrored === upstream) return {};
-  return { image: { registry: mirrored.slice(0, mirrored.length - upstream.length + registryOf(upstream).length) } };
+  const registry = registryOf(upstream);
+  const mirror = mirrors[registry];
+  return mirror === undefined ? {} : { image: { registry: mirror, repository: upstream.slice(registry.length + 1) } };
 }
 
 /**
- * Chart values of Traefik Proxy as the cluster's ingress controller: the default IngressClass,
- * and on clusters with the Gateway API (GKE) also the `traefik` GatewayClass with a shared
- * Gateway that only namespaces labelled exposed may attach routes to. Its Service asks the cloud
- * for an internal or internet-facing L4 load balancer per `ingress.exposure`.
+ * Chart values of Traefik Proxy as the cluster's ingress controller: the default IngressClass and
+ * Traefik's own IngressRoute CRDs, behind a Service that asks the cloud for an internal or
+ * internet-facing L4 load balancer per `ingress.exposure`. Its Gateway API provider stays off
+ * (see `ingressClassesOf`).
  */
 export function traefikValues(cluster: ResolvedCluster, options: IngressControllerOptions = {}): Record<string, unknown> {
-  const gatewayApi = cluster.ingress.classes.gatewayClass === 'traefik';
   const lb = cluster.ingress.loadBalancer;
   return {
     ...traefikImage(cluster.egress.registryMirrors),
@@ -35,12 +34,10 @@ export function traefikValues(cluster: ResolvedCluster, options: IngressControll
     providers: {
       kubernetesIngress: { enabled: true, publishedService: { enabled: true } },
       kubernetesCRD: { enabled: true },
-      kubernetesGateway: { enabled: gatewayApi },
+      kubernetesGateway: { enabled: false },
     },
-    gatewayClass: { enabled: gatewayApi, name: 'traefik' },
-    gateway: gatewayApi
-      ? { enabled: true, listeners: { web: { namespacePolicy: { from: 'Selector', selector: { matchLabels: { [EXPOSED_NAMESPACE_LABEL]: 'true' } } } } } }
-      : { enabled: false },
+    gatewayClass: { enabled: false },
+    gateway: { enabled: false },
     service: {
       annotations: { ...lb.annotations, ...options.serviceAnnotations },
       ...(lb.loadBalancerClass ? { spec: { loadBalancerClass: lb.loadBalancerClass } } : {}),

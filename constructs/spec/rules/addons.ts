@@ -23,6 +23,9 @@ export const egressRule: Rule = ({ draft, problems, cell }) => {
   if (draft.cloud === 'azure') {
     problems.add('egress.nat', 'none', 'is not offered on AKS: a network-isolated AKS cluster needs a private registry cache that polycluster does not create', 'use single or per-zone');
   }
+  if (draft.cloud === 'aws' && draft.ingress.externalDnsZones.length > 0) {
+    problems.add('ingress.externalDnsZones', draft.ingress.externalDnsZones, 'needs the Route 53 API, which ExternalDNS reaches over the internet and a VPC with egress.nat none cannot', 'remove the zones, or use egress.nat single or per-zone');
+  }
   if (draft.cloud === 'aws' && draft.ingress.exposure === 'internet-facing') {
     problems.add('ingress.exposure', 'internet-facing', 'needs public subnets and an internet gateway, which a VPC with egress.nat none does not have', 'use exposure internal, or egress.nat single or per-zone');
   }
@@ -34,7 +37,7 @@ export const ingressRule: Rule = ({ draft, problems }) => {
     problems.add(
       'ingress.controller',
       'cloud',
-      "has no supported choice on AKS: Azure support for the NGINX application routing add-on ended in November 2026, its Gateway API mode is in preview, and Application Gateway for Containers has no private frontends",
+      "has no supported choice on AKS: Azure support for the NGINX application routing add-on ends in November 2026, its Gateway API mode is in preview, and Application Gateway for Containers has no private frontends",
       'use traefik (the AKS default) or nginx; Services of type LoadBalancer still get Azure load balancers',
     );
   }
