@@ -2,12 +2,12 @@ import { DataAzurermDnsZone } from '@cdktf/provider-azurerm/lib/data-azurerm-dns
 import { DataAzurermPrivateDnsZone } from '@cdktf/provider-azurerm/lib/data-azurerm-private-dns-zone';
 import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import type { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Fn, Op, type TerraformStack } from 'cdktf';
 import { EXTERNAL_DNS_RELEASE } from '../addons/ingress/external-dns';
 import type { ResolvedCluster } from '../spec';
+import { grantCustomRole } from './custom-role';
 import { AZURE_ROLES, grantToIdentity } from './identities';
 import { dnsZoneReaderRoleName, externalDnsIdentityName } from './names';
 import type { AksNetwork } from './network';
@@ -49,18 +49,13 @@ function zoneListing(
 ): RoleAssignment {
   // A zone id is /subscriptions/<id>/resourceGroups/<name>/providers/...: its group is the first five segments.
   const zoneGroup = Fn.join('/', Fn.slice(Fn.split('/', zones[0]!.id), 0, 5));
-  const reader = new RoleDefinition(stack, 'ExternalDnsZoneReaderRole', {
+  return grantCustomRole(stack, {
+    ids: { role: 'ExternalDnsZoneReaderRole', assignment: 'ExternalDnsZoneReader' },
     name: dnsZoneReaderRoleName(cluster),
     description: `Lists the DNS zones of ExternalDNS in ${cluster.name}`,
     scope: zoneGroup,
-    assignableScopes: [zoneGroup],
-    permissions: [{ actions: [isPublic ? DNS_ZONE_READ_ACTION.public : DNS_ZONE_READ_ACTION.private] }],
-  });
-  return new RoleAssignment(stack, 'ExternalDnsZoneReader', {
-    scope: zoneGroup,
-    roleDefinitionId: reader.roleDefinitionResourceId,
-    principalId: identity.principalId,
-    principalType: 'ServicePrincipal',
+    actions: [isPublic ? DNS_ZONE_READ_ACTION.public : DNS_ZONE_READ_ACTION.private],
+    identity,
     lifecycle: {
       precondition: [
         {

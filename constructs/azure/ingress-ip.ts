@@ -1,8 +1,8 @@
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { TerraformStack } from 'cdktf';
 import type { ResolvedCluster } from '../spec';
+import { grantCustomRole } from './custom-role';
 import { AZURE_ROLES, grantToIdentity, type AksIdentities } from './identities';
 import { ingressIpName, publicIpReaderRoleName } from './names';
 import type { AksNetwork } from './network';
@@ -46,20 +46,15 @@ export function createIngressIp(stack: TerraformStack, cluster: ResolvedCluster,
     ipVersion: 'IPv4',
     zones: [...(cluster.zones.names ?? [])],
   });
-  const reader = new RoleDefinition(stack, 'PublicIpReaderRole', {
-    name: publicIpReaderRoleName(cluster),
-    description: `Lists the public IPs of ${cluster.name}'s resource group, for the AKS cloud provider`,
-    scope: network.resourceGroup.id,
-    assignableScopes: [network.resourceGroup.id],
-    permissions: [{ actions: [PUBLIC_IP_READ_ACTION] }],
-  });
   const grants = [
     grantToIdentity(stack, 'ControlPlaneIngressIpNetworkContributor', identities.controlPlane, AZURE_ROLES.networkContributor, publicIp.id),
-    new RoleAssignment(stack, 'ControlPlanePublicIpReader', {
+    grantCustomRole(stack, {
+      ids: { role: 'PublicIpReaderRole', assignment: 'ControlPlanePublicIpReader' },
+      name: publicIpReaderRoleName(cluster),
+      description: `Lists the public IPs of ${cluster.name}'s resource group, for the AKS cloud provider`,
       scope: network.resourceGroup.id,
-      roleDefinitionId: reader.roleDefinitionResourceId,
-      principalId: identities.controlPlane.principalId,
-      principalType: 'ServicePrincipal',
+      actions: [PUBLIC_IP_READ_ACTION],
+      identity: identities.controlPlane,
     }),
   ];
   // Plain names, not references: the platform stack's Helm values stay readable in review, and
