@@ -1,7 +1,7 @@
 import { DataAwsRoute53Zone } from '@cdktf/provider-aws/lib/data-aws-route53-zone';
 import type { TerraformStack } from 'cdktf';
 import { AWS_LOAD_BALANCER_CONTROLLER_RELEASE, EXTERNAL_DNS_RELEASE } from '../addons/ingress';
-import type { ResolvedCluster } from '../spec';
+import { EXTERNAL_DNS_ZONE_VISIBILITY, type ResolvedCluster } from '../spec';
 import type { Account } from './account';
 import { externalDnsStatements } from './iam-policies';
 import { ServiceAccountRole, type ClusterOidc } from './identities';
@@ -31,7 +31,7 @@ export function createIngressRoles(stack: TerraformStack, cluster: ResolvedClust
     serviceAccount: AWS_LOAD_BALANCER_CONTROLLER_RELEASE.serviceAccount,
     statements: loadBalancerControllerStatements(cluster.name, account.partition, cluster.region, account.id),
   });
-  const internal = cluster.ingress.exposure === 'internal';
+  const internal = EXTERNAL_DNS_ZONE_VISIBILITY[cluster.ingress.exposure] === 'private';
   // A private zone must be the one associated with this VPC: its records mean nothing elsewhere.
   const zones = cluster.ingress.externalDnsZones.map(
     (name, i) => new DataAwsRoute53Zone(stack, `ExternalDnsZone${i}`, { name, privateZone: internal, ...(internal ? { vpcId } : {}) }),

@@ -1,7 +1,7 @@
 import type { TerraformStack } from 'cdktf';
 import { ClusterAutoscalerAwsAddon } from '../addons/cluster-autoscaler';
 import { AwsLoadBalancerControllerAddon, ExternalDnsAddon, installIngressController } from '../addons/ingress';
-import type { ResolvedCluster } from '../spec';
+import { EXTERNAL_DNS_ZONE_VISIBILITY, type ResolvedCluster } from '../spec';
 import type { EksClusterStack } from './cluster-stack';
 
 /**
@@ -27,7 +27,7 @@ export function buildPlatformStack(stack: TerraformStack, cluster: ResolvedClust
       cluster,
       {
         name: 'aws',
-        args: { 'aws-zone-type': cluster.ingress.exposure === 'internal' ? 'private' : 'public', 'zone-id-filter': dns.zoneIds },
+        args: { 'aws-zone-type': EXTERNAL_DNS_ZONE_VISIBILITY[cluster.ingress.exposure], 'zone-id-filter': dns.zoneIds },
         serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': dns.role.role.arn },
       },
       afterController,

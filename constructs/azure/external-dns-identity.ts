@@ -6,7 +6,7 @@ import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Fn, Op, type TerraformStack } from 'cdktf';
 import { EXTERNAL_DNS_RELEASE } from '../addons/ingress/external-dns';
-import type { ResolvedCluster } from '../spec';
+import { EXTERNAL_DNS_ZONE_VISIBILITY, type ResolvedCluster } from '../spec';
 import { grantCustomRole } from './custom-role';
 import { AZURE_ROLES, grantToIdentity } from './identities';
 import { dnsZoneReaderRoleName, externalDnsIdentityName } from './names';
@@ -93,7 +93,7 @@ export function createExternalDnsIdentity(
     subject: `system:serviceaccount:${EXTERNAL_DNS_RELEASE.namespace}:${EXTERNAL_DNS_RELEASE.serviceAccount}`,
     audience: [AZURE_TOKEN_EXCHANGE_AUDIENCE],
   });
-  const isPublic = cluster.ingress.exposure === 'internet-facing';
+  const isPublic = EXTERNAL_DNS_ZONE_VISIBILITY[cluster.ingress.exposure] === 'public';
   const role = isPublic ? AZURE_ROLES.dnsZoneContributor : AZURE_ROLES.privateDnsZoneContributor;
   const zones = zoneNames.map((name, i) =>
     isPublic ? new DataAzurermDnsZone(stack, `ExternalDnsZone${i}`, { name }) : new DataAzurermPrivateDnsZone(stack, `ExternalDnsZone${i}`, { name }),

@@ -6,14 +6,8 @@ import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-acco
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { EXTERNAL_DNS_RELEASE, type ExternalDnsProvider } from '../addons/ingress';
-import type { Exposure, ResolvedCluster } from '../spec';
+import { EXTERNAL_DNS_ZONE_VISIBILITY, type ResolvedCluster } from '../spec';
 import { projectOf, type GkeNames } from './names';
-
-/** Cloud DNS zone visibility ExternalDNS writes to: private zones for internal clusters. */
-export const DNS_ZONE_VISIBILITY: { readonly [E in Exposure]: 'private' | 'public' } = {
-  internal: 'private',
-  'internet-facing': 'public',
-};
 
 /** Record changes inside one managed zone; granted on each zone, never on the project. */
 export const EXTERNAL_DNS_ZONE_ROLE = 'roles/dns.admin';
@@ -57,7 +51,7 @@ export class ExternalDnsIdentity extends Construct {
     super(scope, id);
     const { cluster, names } = props;
     const project = projectOf(cluster);
-    const visibility = DNS_ZONE_VISIBILITY[cluster.ingress.exposure];
+    const visibility = EXTERNAL_DNS_ZONE_VISIBILITY[cluster.ingress.exposure];
 
     this.serviceAccount = new ServiceAccount(this, 'ServiceAccount', {
       project,
@@ -106,7 +100,7 @@ export class ExternalDnsIdentity extends Construct {
 export function gkeExternalDnsProvider(cluster: ResolvedCluster, email: string): ExternalDnsProvider {
   return {
     name: 'google',
-    args: { 'google-project': projectOf(cluster), 'google-zone-visibility': DNS_ZONE_VISIBILITY[cluster.ingress.exposure] },
+    args: { 'google-project': projectOf(cluster), 'google-zone-visibility': EXTERNAL_DNS_ZONE_VISIBILITY[cluster.ingress.exposure] },
     serviceAccountAnnotations: { 'iam.gke.io/gcp-service-account': email },
   };
 }

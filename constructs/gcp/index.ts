@@ -21,7 +21,6 @@ export {
   type GkeClusterProps,
 } from './gke-cluster';
 export {
-  DNS_ZONE_VISIBILITY,
   EXTERNAL_DNS_PROJECT_ROLE,
   EXTERNAL_DNS_ZONE_ROLE,
   ExternalDnsIdentity,

@@ -12,5 +12,5 @@ export { KUBERNETES_VERSIONS, isSupportedVersion } from './versions';
 export { CILIUM_AGENT_NOT_READY } from './node-pools';
 export { RESERVED_HOST_PORTS, WEBHOOK_HOST_PORTS, type ResolvedWebhooks, type WebhookAddon } from './webhooks';
 export { CHART_IMAGES, chartRegistries, chartsOf, mirroredRepository, registryOf, type ChartName } from './chart-images';
-export { EXPOSED_NAMESPACE_LABEL, GKE_GATEWAY_CLASSES, GKE_SHARED_GATEWAY_CLASS, ingressClassesOf, type IngressClasses } from './ingress';
+export { EXPOSED_NAMESPACE_LABEL, EXTERNAL_DNS_ZONE_VISIBILITY, GKE_GATEWAY_CLASSES, GKE_SHARED_GATEWAY_CLASS, ingressClassesOf, type IngressClasses } from './ingress';
 export { loadBalancerService, loadBalancerTargets, type LoadBalancerService, type LoadBalancerTargets } from './load-balancer-service';

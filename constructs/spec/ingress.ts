@@ -23,6 +23,15 @@ export const GKE_SHARED_GATEWAY_CLASS: { readonly [E in Exposure]: GkeGatewayCla
  */
 export const EXPOSED_NAMESPACE_LABEL = 'polycluster.io/exposed';
 
+/**
+ * Which DNS zones ExternalDNS writes to: an internal load balancer's address means nothing outside
+ * the network, so internal clusters write to private zones and internet-facing ones to public zones.
+ */
+export const EXTERNAL_DNS_ZONE_VISIBILITY: { readonly [E in Exposure]: 'private' | 'public' } = {
+  internal: 'private',
+  'internet-facing': 'public',
+};
+
 /** What the chosen controller offers: an IngressClass, a GatewayClass, or both. */
 export interface IngressClasses {
   /** The IngressClass marked as the cluster default (`ingressclass.kubernetes.io/is-default-class`). */
