@@ -1,5 +1,7 @@
 import type { Construct } from 'constructs';
+import { applyManifests } from './applied-manifests';
 import { cloudDispatcher, type CloudDispatcher } from './cloud-dispatch';
+import { clusterManifests, type ManifestFile } from './manifests/cluster-manifests';
 import { PhaseStacks } from './phase-stacks';
 import {
   analyseSpec,
@@ -11,10 +13,12 @@ import {
   type ResolvedCluster,
 } from './spec';
 
-/** A cluster made by `defineCluster`: its resolved spec and its phase stacks. */
+/** A cluster made by `defineCluster`: its resolved spec, its phase stacks and its manifests. */
 export interface PolyCluster {
   readonly resolved: ResolvedCluster;
   readonly stacks: PhaseStacks;
+  /** The Kubernetes objects the policies stack applies, by file of `dist/manifests/<cluster>/`. */
+  readonly manifests: readonly ManifestFile[];
 }
 
 /** Options shared by `defineCluster` and `defineFleet`. */
@@ -64,5 +68,7 @@ function build(scope: Construct, resolved: ResolvedCluster, dispatcher: CloudDis
   const builder = dispatcher.builderFor(resolved.cloud);
   const stacks = new PhaseStacks(scope, resolved);
   builder.build(stacks, resolved);
-  return { resolved, stacks };
+  const manifests = clusterManifests(resolved);
+  if (stacks.policies) applyManifests(stacks.policies, manifests);
+  return { resolved, stacks, manifests };
 }

@@ -9,3 +9,15 @@ export { synthWarnings } from './warnings';
 export { pruneStaleStacks } from './stale-stacks';
 export { CloudDispatcher, cloudDispatcher, CLOUD_ENTRY_MODULES, DEFAULT_CLOUD_LOADERS, type CloudLoaders } from './cloud-dispatch';
 export type { CloudBuilder, CloudModule } from './cloud-builder';
+export {
+  clusterManifests,
+  CLUSTER_WIDE_FILE,
+  manifestYaml,
+  namespaceFileName,
+  writeManifests,
+  type ManifestFile,
+  type ManifestObject,
+} from './manifests/cluster-manifests';
+export { allowOutPolicyName, allowToPolicyName, BASELINE_POLICY, NamespaceManifests } from './manifests/baseline-network-policies';
+export { CLUSTER_POLICY, ClusterWideManifests, FQDN_POLICY } from './manifests/cni-policies';
+export { applyManifests, manifestId } from './applied-manifests';

@@ -24,6 +24,15 @@ export const awsClusters: readonly ClusterSpec[] = [
       deployer: { network: { from: 'network' }, principal: 'arn:aws:iam::111122223333:role/polycluster-deployer' },
     },
     nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9 }],
+    // The isolation example: only checkout (web) may call payments, on 8443; payments may call its bank's API.
+    namespaces: [
+      { name: 'web', exposed: true },
+      {
+        name: 'payments',
+        allow: [{ from: { namespace: 'web', app: 'checkout' }, to: { app: 'payments' }, ports: [{ port: 8443 }] }],
+        egress: [{ cidr: '203.0.113.0/24', ports: [{ port: 443 }] }],
+      },
+    ],
     aws: { accountId: '111122223333' },
   },
   {
@@ -40,6 +49,11 @@ export const awsClusters: readonly ClusterSpec[] = [
       { name: 'general', machineType: 'm7g.large', min: 3, max: 9 },
       { name: 'batch', machineType: 'c7i.xlarge', min: 0, max: 6, spot: true, taints: [{ key: 'workload', value: 'batch', effect: 'NoSchedule' }], labels: { workload: 'batch' } },
     ],
+    namespaces: [
+      { name: 'apps', exposed: true },
+      // Cilium enforces egress by DNS name.
+      { name: 'billing', allow: [{ from: { namespace: 'apps', app: 'storefront' }, to: { app: 'invoices' }, ports: [{ port: 8080 }] }], egress: [{ fqdns: ['api.stripe.com', '*.stripe.com'], ports: [{ port: 443 }] }] },
+    ],
     // Traefik behind an internet-facing NLB that targets the pods' VPC addresses; ExternalDNS
     // writes its names into the public zone.
     ingress: { controller: 'traefik', exposure: 'internet-facing', externalDnsZones: ['apps.acme.example'] },
@@ -54,6 +68,7 @@ export const awsClusters: readonly ClusterSpec[] = [
     cni: { kind: 'cilium', mode: 'chaining', hubble: true },
     access: IN_VPC_ACCESS,
     nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9 }],
+    namespaces: [{ name: 'internal-tools', exposed: true }],
     // Internal ALBs from the alb IngressClass, with their names in the private hosted zone.
     ingress: { externalDnsZones: ['internal.acme.example'] },
     aws: { accountId: '111122223333' },
@@ -68,6 +83,7 @@ export const awsClusters: readonly ClusterSpec[] = [
     cni: { kind: 'cilium', mode: 'overlay', encryption: 'wireguard' },
     access: IN_VPC_ACCESS,
     nodePools: [{ name: 'general', machineType: 'm7g.xlarge', min: 3, max: 9, maxPods: 110 }],
+    namespaces: [{ name: 'batch', egress: [{ cidr: '0.0.0.0/0', ports: [{ port: 443 }] }] }],
     aws: { accountId: '111122223333' },
   },
   {
@@ -79,6 +95,10 @@ export const awsClusters: readonly ClusterSpec[] = [
     cni: { kind: 'calico', mode: 'policy-only', encryption: 'wireguard' },
     access: IN_VPC_ACCESS,
     nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9 }],
+    namespaces: [
+      { name: 'shop', exposed: true },
+      { name: 'payments', allow: [{ from: { namespace: 'shop', app: 'checkout' }, to: { app: 'payments' }, ports: [{ port: 8443 }] }] },
+    ],
     // The F5 NGINX Ingress Controller on an internet-facing NLB, its names in the public zone.
     ingress: { controller: 'nginx', exposure: 'internet-facing', externalDnsZones: ['shop.acme.example'] },
     aws: { accountId: '111122223333' },
@@ -92,6 +112,8 @@ export const awsClusters: readonly ClusterSpec[] = [
     cni: { kind: 'calico', mode: 'vxlan' },
     access: IN_VPC_ACCESS,
     nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9, maxPods: 110 }],
+    // An explicit opt-out, visible in the posture output: reports has no default deny, but still no metadata access.
+    namespaces: [{ name: 'reports', baseline: false }],
     aws: { accountId: '111122223333' },
   },
 ];
@@ -121,7 +143,11 @@ export const gcpClusters: readonly ClusterSpec[] = [
         taints: [{ key: 'workload', value: 'batch', effect: 'NoSchedule' }],
       },
     ],
-    namespaces: [{ name: 'storefront', exposed: true }],
+    namespaces: [
+      { name: 'storefront', exposed: true },
+      // Keeps pods away from the GKE metadata server too (no Workload Identity in this namespace).
+      { name: 'payments', denyMetadata: true, allow: [{ from: { namespace: 'storefront', app: 'checkout' }, to: { app: 'payments' }, ports: [{ port: 8443 }] }] },
+    ],
     // The shared Gateway on a global external load balancer with a static address; ExternalDNS
     // writes the storefront's names into the public zone.
     ingress: { exposure: 'internet-facing', externalDnsZones: ['storefront.acme.example'] },
@@ -167,7 +193,10 @@ export const azureClusters: readonly ClusterSpec[] = [
       { name: 'general', min: 3, max: 12 },
       { name: 'batch', machineType: 'Standard_D8ds_v5', min: 0, max: 9, spot: true, labels: { workload: 'batch' }, taints: [{ key: 'workload', value: 'batch', effect: 'NoSchedule' }] },
     ],
-    namespaces: [{ name: 'shop', exposed: true }, { name: 'payments' }],
+    namespaces: [
+      { name: 'shop', exposed: true },
+      { name: 'payments', allow: [{ from: { namespace: 'shop', app: 'checkout' }, to: { app: 'payments' }, ports: [{ port: 8443 }] }] },
+    ],
     // Traefik (the AKS default) on a static public address; ExternalDNS writes the shop's names.
     ingress: { exposure: 'internet-facing', externalDnsZones: ['shop.acme.example'] },
     azure: { subscriptionId: '3c8e5f2a-1b7d-4a9e-8c6f-d2e4b1a7f3c9' },
@@ -199,6 +228,7 @@ export const azureClusters: readonly ClusterSpec[] = [
     network: { vpcCidr: '10.40.0.0/16', podCidr: '100.64.0.0/14' },
     access: { admins: ['5f1c7a2e-8d4b-4c3a-9e61-2b7d0f4a8c15'], deployer: { network: { from: 'network' }, principal: '9a3e6b1d-4f2c-4e8a-b7d5-0c1f2e3d4a5b' } },
     nodePools: [{ name: 'general', min: 3, max: 9 }],
+    namespaces: [{ name: 'ledger', egress: [{ fqdns: ['api.partner-bank.example'], ports: [{ port: 443 }] }] }],
     azure: { subscriptionId: '3c8e5f2a-1b7d-4a9e-8c6f-d2e4b1a7f3c9' },
   },
   {
@@ -210,6 +240,7 @@ export const azureClusters: readonly ClusterSpec[] = [
     network: { vpcCidr: '10.50.0.0/16', podCidr: '100.80.0.0/14' },
     access: { admins: ['5f1c7a2e-8d4b-4c3a-9e61-2b7d0f4a8c15'], deployer: { network: { from: 'network' }, principal: '9a3e6b1d-4f2c-4e8a-b7d5-0c1f2e3d4a5b' } },
     nodePools: [{ name: 'general', min: 3, max: 9 }],
+    namespaces: [{ name: 'analytics', egress: [{ cidr: '198.51.100.0/24', ports: [{ port: 5432 }] }] }],
     azure: { subscriptionId: '3c8e5f2a-1b7d-4a9e-8c6f-d2e4b1a7f3c9' },
   },
 ];

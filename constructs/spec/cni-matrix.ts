@@ -36,6 +36,22 @@ export type Capability =
   | { readonly support: 'always'; readonly reason: string }
   | { readonly support: 'never'; readonly reason: string };
 
+/**
+ * The API for policies beyond plain NetworkPolicy (REFERENCE.md): cluster-wide rules that app
+ * teams' own policies cannot override, such as the metadata deny and the cluster-wide DNS
+ * allowance, written only where the mode enforces them.
+ */
+export type ClusterPolicyApi =
+  /**
+   * CiliumClusterwideNetworkPolicy. `dnsProxy`: L7 DNS rules (Cilium's DNS proxy, which FQDN
+   * rules need); `denyRules`: `egressDeny` rules.
+   */
+  | { readonly kind: 'cilium'; readonly dnsProxy: boolean; readonly denyRules: boolean }
+  /** projectcalico.org/v3 GlobalNetworkPolicy, served by the Calico API server. */
+  | { readonly kind: 'calico' }
+  /** Plain NetworkPolicy only. */
+  | { readonly kind: 'none'; readonly reason: string };
+
 /** One implemented cell of the matrix. */
 export interface CniCell {
   readonly cloud: Cloud;
@@ -58,6 +74,10 @@ export interface CniCell {
   readonly policyEnforcer: string;
   /** Whether the control plane can reach pod IPs (webhooks); if not, webhooks use hostNetwork. */
   readonly controlPlaneReachesPods: boolean;
+  /** Cluster-wide policies the mode enforces besides NetworkPolicy. */
+  readonly clusterPolicies: ClusterPolicyApi;
+  /** Egress allow lists by DNS name (`namespaces[].egress[].fqdns`). */
+  readonly fqdnEgress: Capability;
 }
 
 /** A combination that cannot be built, with the reason and the alternative. */
@@ -73,6 +93,11 @@ const never = (reason: string): Capability => ({ support: 'never', reason });
 const always = (reason: string): Capability => ({ support: 'always', reason });
 const optional = (byDefault: boolean): Capability => ({ support: 'optional', default: byDefault });
 
+const CILIUM_POLICIES: ClusterPolicyApi = { kind: 'cilium', dnsProxy: true, denyRules: true };
+const CALICO_POLICIES: ClusterPolicyApi = { kind: 'calico' };
+const CALICO_NO_FQDN = never('DNS-name egress rules are a Calico Enterprise feature: open-source Calico filters by address only; list the destination CIDRs or choose cilium');
+const GKE_NO_FQDN = never("GKE's FQDN network policy needs GKE Enterprise, which polycluster does not enable; list the destination CIDRs");
+
 const AWS_VPC_CNI: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
   cloud: 'aws',
   provisioning: 'managed',
@@ -83,6 +108,8 @@ const AWS_VPC_CNI: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
   hubble: never('Hubble comes with Cilium; choose cilium mode eni or chaining'),
   policyEnforcer: 'the VPC CNI network policy agent',
   controlPlaneReachesPods: true,
+  clusterPolicies: { kind: 'none', reason: "polycluster does not write the VPC CNI's ClusterNetworkPolicy (networking.k8s.aws, VPC CNI 1.21.1+) yet" },
+  fqdnEgress: never('the VPC CNI network policy agent filters by address only; list the destination CIDRs, or choose cilium mode chaining to keep the VPC CNI and filter by name'),
 };
 
 const GKE_DATAPLANE_V2: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
@@ -96,6 +123,8 @@ const GKE_DATAPLANE_V2: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
   hubble: optional(false),
   policyEnforcer: 'GKE Dataplane V2',
   controlPlaneReachesPods: true,
+  clusterPolicies: { kind: 'none', reason: 'GKE accepts CiliumClusterwideNetworkPolicy only when the spec asks for Cilium by name (cni.kind cilium)' },
+  fqdnEgress: GKE_NO_FQDN,
 };
 
 const AKS_AZURE_CILIUM: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
@@ -109,6 +138,10 @@ const AKS_AZURE_CILIUM: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
   hubble: never('Hubble on AKS needs Advanced Container Networking Services, which polycluster does not enable; choose cilium mode overlay'),
   policyEnforcer: 'Azure CNI powered by Cilium',
   controlPlaneReachesPods: true,
+  // AKS supports L3/L4 Cilium policies without Advanced Container Networking Services; L7 (the
+  // DNS proxy) and FQDN rules need it. AKS 1.33+ runs Cilium 1.17+, which has enableDefaultDeny.
+  clusterPolicies: { kind: 'cilium', dnsProxy: false, denyRules: true },
+  fqdnEgress: never('FQDN filtering on Azure CNI powered by Cilium needs Advanced Container Networking Services, which polycluster does not enable; list the destination CIDRs or choose cilium mode overlay'),
 };
 
 /** The implemented cells. */
@@ -127,6 +160,8 @@ export const CNI_CELLS: readonly CniCell[] = [
     hubble: optional(false),
     policyEnforcer: 'Cilium',
     controlPlaneReachesPods: true,
+    clusterPolicies: CILIUM_POLICIES,
+    fqdnEgress: optional(false),
   },
   {
     cloud: 'aws',
@@ -141,6 +176,8 @@ export const CNI_CELLS: readonly CniCell[] = [
     hubble: optional(false),
     policyEnforcer: 'Cilium',
     controlPlaneReachesPods: true,
+    clusterPolicies: CILIUM_POLICIES,
+    fqdnEgress: optional(false),
   },
   {
     cloud: 'aws',
@@ -156,12 +193,16 @@ export const CNI_CELLS: readonly CniCell[] = [
     hubble: optional(false),
     policyEnforcer: 'Cilium',
     controlPlaneReachesPods: false,
+    clusterPolicies: CILIUM_POLICIES,
+    fqdnEgress: optional(false),
   },
   {
     ...AWS_VPC_CNI,
     kind: 'calico',
     mode: 'policy-only',
     summary: 'Tigera operator installs Calico policy enforcement on top of the VPC CNI, whose own network policy agent is turned off',
+    clusterPolicies: CALICO_POLICIES,
+    fqdnEgress: CALICO_NO_FQDN,
     provisioning: 'self-installed',
     kubeProxyReplacement: never("polycluster runs Calico's iptables dataplane, which keeps kube-proxy; choose cilium for kube-proxy replacement"),
     wireguard: optional(false),
@@ -182,9 +223,18 @@ export const CNI_CELLS: readonly CniCell[] = [
     hubble: never('Hubble comes with Cilium; Calico has its own flow logs'),
     policyEnforcer: 'Calico',
     controlPlaneReachesPods: false,
+    clusterPolicies: CALICO_POLICIES,
+    fqdnEgress: CALICO_NO_FQDN,
   },
   { ...GKE_DATAPLANE_V2, kind: 'cloud', mode: 'dataplane-v2', summary: 'GKE Dataplane V2 (ADVANCED_DATAPATH): Cilium-based, enforces NetworkPolicy, no kube-proxy' },
-  { ...GKE_DATAPLANE_V2, kind: 'cilium', mode: 'dataplane-v2', summary: 'GKE Dataplane V2, the managed Cilium of GKE' },
+  {
+    ...GKE_DATAPLANE_V2,
+    kind: 'cilium',
+    mode: 'dataplane-v2',
+    summary: 'GKE Dataplane V2, the managed Cilium of GKE, with CiliumClusterwideNetworkPolicy enabled',
+    // GKE documents its cluster-wide Cilium policies as L3/L4 allow rules: no DNS proxy, no deny rules.
+    clusterPolicies: { kind: 'cilium', dnsProxy: false, denyRules: false },
+  },
   {
     cloud: 'gcp',
     kind: 'calico',
@@ -199,6 +249,8 @@ export const CNI_CELLS: readonly CniCell[] = [
     hubble: never('GKE observability comes with Dataplane V2; choose dataplane-v2'),
     policyEnforcer: 'GKE network policy (Calico)',
     controlPlaneReachesPods: true,
+    clusterPolicies: { kind: 'none', reason: 'GKE runs its managed Calico without the Calico API server' },
+    fqdnEgress: CALICO_NO_FQDN,
   },
   { ...AKS_AZURE_CILIUM, kind: 'cloud', mode: 'azure-cilium', summary: 'Azure CNI overlay powered by Cilium (network_data_plane and network_policy cilium)' },
   { ...AKS_AZURE_CILIUM, kind: 'cilium', mode: 'azure-cilium', summary: 'Azure CNI overlay powered by Cilium, the managed Cilium of AKS' },
@@ -216,6 +268,8 @@ export const CNI_CELLS: readonly CniCell[] = [
     hubble: optional(false),
     policyEnforcer: 'Cilium',
     controlPlaneReachesPods: true,
+    clusterPolicies: CILIUM_POLICIES,
+    fqdnEgress: optional(false),
   },
   {
     cloud: 'azure',
@@ -231,6 +285,8 @@ export const CNI_CELLS: readonly CniCell[] = [
     hubble: never('Hubble comes with Cilium'),
     policyEnforcer: 'AKS network policy (Calico)',
     controlPlaneReachesPods: true,
+    clusterPolicies: { kind: 'none', reason: 'AKS runs its managed Calico without the Calico API server' },
+    fqdnEgress: CALICO_NO_FQDN,
   },
   {
     cloud: 'azure',
@@ -246,6 +302,8 @@ export const CNI_CELLS: readonly CniCell[] = [
     hubble: never('Hubble comes with Cilium; Calico has its own flow logs'),
     policyEnforcer: 'Calico',
     controlPlaneReachesPods: true,
+    clusterPolicies: CALICO_POLICIES,
+    fqdnEgress: CALICO_NO_FQDN,
   },
 ];
 

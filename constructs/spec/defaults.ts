@@ -68,7 +68,9 @@ export const DEFAULTS = deepFreeze({
   'namespaces[].labels': {},
   'namespaces[].baseline': true,
   'namespaces[].exposed': false,
-  'namespaces[].denyMetadata': true,
+  // GKE's metadata server (GKE_METADATA on every pool) hides node credentials and serves
+  // Workload Identity, so GKE namespaces reach it by default; elsewhere it is the node's.
+  'namespaces[].denyMetadata': { aws: true, gcp: false, azure: true },
   'namespaces[].allow': [],
   'namespaces[].egress': [],
   'ports[].protocol': 'TCP',

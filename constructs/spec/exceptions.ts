@@ -46,7 +46,7 @@ export function postureExceptions(draft: Draft): PostureException[] {
     if (!ns.baseline) {
       out.push({ path: `namespaces[${i}].baseline`, value: false, secureValue: true, source: 'spec', effect: `namespace ${ns.name} has no default-deny NetworkPolicies (CIS 5.3.2)` });
     }
-    if (!ns.denyMetadata) {
+    if (!ns.denyMetadata && secure('namespaces[].denyMetadata') === true) {
       out.push({ path: `namespaces[${i}].denyMetadata`, value: false, secureValue: true, source: 'spec', effect: `pods in ${ns.name} may reach the cloud metadata address 169.254.169.254` });
     }
   });

@@ -5,12 +5,28 @@ export * from './resolved';
 export { analyseSpec, checkSpec, resolveCluster, validateSpec, type Analysis } from './resolve';
 export { mergeSpecs } from './merge';
 export { cellKey, CNI_CELLS, CNI_MODES, CNI_REFUSALS, lookupCni, modesOn } from './cni-matrix';
-export type { Capability, CniCell, CniLookup, CniRefusal, PodAddressing, PodBlock } from './cni-matrix';
+export type { Capability, ClusterPolicyApi, CniCell, CniLookup, CniRefusal, PodAddressing, PodBlock } from './cni-matrix';
 export { planSubnets, subnetBlocks, usableAddresses, ZONE_SLOTS, RESERVED_ADDRESSES } from './cidr-plan';
 export type { PlanResult, SubnetBlock, SubnetPlan, SubnetRole } from './cidr-plan';
 export { KUBERNETES_VERSIONS, isSupportedVersion } from './versions';
 export { CILIUM_AGENT_NOT_READY } from './node-pools';
 export { RESERVED_HOST_PORTS, WEBHOOK_HOST_PORTS, type ResolvedWebhooks, type WebhookAddon } from './webhooks';
 export { CHART_IMAGES, chartRegistries, chartsOf, mirroredRepository, registryOf, type ChartName } from './chart-images';
-export { EXPOSED_NAMESPACE_LABEL, EXTERNAL_DNS_ZONE_VISIBILITY, GKE_GATEWAY_CLASSES, GKE_SHARED_GATEWAY_CLASS, ingressClassesOf, type IngressClasses } from './ingress';
+export { EXPOSED_NAMESPACE_LABEL, EXTERNAL_DNS_ZONE_VISIBILITY, GKE_GATEWAY_CLASSES, GKE_SHARED_GATEWAY_CLASS, INGRESS_CONTROLLER_NAMESPACES, ingressClassesOf, type IngressClasses } from './ingress';
 export { loadBalancerService, loadBalancerTargets, type LoadBalancerService, type LoadBalancerTargets } from './load-balancer-service';
+export {
+  APP_LABEL,
+  exposureSources,
+  isolatedApps,
+  KUBE_DNS,
+  MANAGED_NAMESPACE_LABEL,
+  METADATA_CIDR,
+  metadataDestinations,
+  NAMESPACE_NAME_LABEL,
+  namespaceLabels,
+  outgoingAllowances,
+  type AddressDestination,
+  type AddressSource,
+  type ExposureSources,
+  type OutgoingAllowance,
+} from './network-policy';

@@ -32,6 +32,16 @@ export const EXTERNAL_DNS_ZONE_VISIBILITY: { readonly [E in Exposure]: 'private'
   'internet-facing': 'public',
 };
 
+/**
+ * The namespace of each in-cluster ingress controller; none for `cloud`, whose load balancers or
+ * Gateway proxies reach pods from outside the cluster.
+ */
+export const INGRESS_CONTROLLER_NAMESPACES: { readonly [C in IngressController]: string | undefined } = {
+  traefik: 'traefik',
+  nginx: 'nginx-ingress',
+  cloud: undefined,
+};
+
 /** What the chosen controller offers: an IngressClass, a GatewayClass, or both. */
 export interface IngressClasses {
   /** The IngressClass marked as the cluster default (`ingressclass.kubernetes.io/is-default-class`). */

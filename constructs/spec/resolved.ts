@@ -14,6 +14,7 @@ import type {
   Exposure,
   GkeGatewayClass,
   IngressController,
+  PortSpec,
   Profile,
   SizeScope,
   StateBackendSpec,
@@ -166,9 +167,16 @@ export interface ResolvedNamespace {
   readonly baseline: boolean;
   readonly exposed: boolean;
   readonly denyMetadata: boolean;
-  readonly allow: readonly AllowanceSpec[];
-  readonly egress: readonly EgressAllowanceSpec[];
+  readonly allow: readonly ResolvedAllowance[];
+  readonly egress: readonly ResolvedEgressAllowance[];
 }
+
+/** A port with its protocol filled in. */
+export type ResolvedPort = Required<PortSpec>;
+
+export type ResolvedAllowance = Omit<AllowanceSpec, 'ports'> & { readonly ports: readonly ResolvedPort[] };
+
+export type ResolvedEgressAllowance = Omit<EgressAllowanceSpec, 'ports'> & { readonly ports: readonly ResolvedPort[] };
 
 /** The backend with its key prefix filled in. */
 export type ResolvedStateBackend =

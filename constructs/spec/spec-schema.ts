@@ -149,14 +149,14 @@ export const CLUSTER_SPEC_SCHEMA: Schema = object(
           allow: list(
             object(
               {
-                from: object({ namespace: str(), app: str() }),
+                from: object({ namespace: str(), app: str(), cidr: str() }),
                 to: object({ app: str() }, ['app']),
                 ports: list(port),
               },
               ['from', 'to', 'ports'],
             ),
           ),
-          egress: list(object({ cidr: str(), ports: list(port) }, ['cidr', 'ports'])),
+          egress: list(object({ cidr: str(), fqdns: list(str()), ports: list(port) }, ['ports'])),
         },
         ['name'],
       ),

@@ -394,12 +394,20 @@ export interface PortSpec {
   readonly protocol?: 'TCP' | 'UDP';
 }
 
-/** Pods selected by namespace and/or app label (`app.kubernetes.io/name`). */
+/**
+ * The callers of an allowance: pods selected by namespace and/or app label
+ * (`app.kubernetes.io/name`), or a range of addresses outside the cluster.
+ */
 export interface PeerSpec {
-  /** Namespace of the peer; the allowance's own namespace when left out. */
+  /** Namespace of the peer; the allowance's own namespace when left out. Not with `cidr`. */
   readonly namespace?: string;
-  /** Value of the peer pods' `app.kubernetes.io/name` label; every pod when left out. */
+  /** Value of the peer pods' `app.kubernetes.io/name` label; every pod when left out. Not with `cidr`. */
   readonly app?: string;
+  /**
+   * Callers outside the cluster by address, e.g. the clients of a load balancer that keeps their
+   * addresses (`externalTrafficPolicy: Local`, passthrough load balancers). Not with `namespace` or `app`.
+   */
+  readonly cidr?: string;
 }
 
 /** The pods of one app in the declaring namespace. */
@@ -418,10 +426,15 @@ export interface AllowanceSpec {
   readonly ports: readonly PortSpec[];
 }
 
-/** Egress from the namespace to a CIDR outside the cluster. */
+/** Egress from the namespace to a destination outside the cluster: a CIDR or DNS names. */
 export interface EgressAllowanceSpec {
-  /** Destination range, e.g. a partner's API. */
-  readonly cidr: string;
+  /** Destination range, e.g. a partner's API. Exactly one of `cidr` and `fqdns`. */
+  readonly cidr?: string;
+  /**
+   * Destination DNS names (`api.stripe.com`, or `*.stripe.com` for one level of subdomains),
+   * enforced where the CNI mode filters by name (Cilium). Exactly one of `cidr` and `fqdns`.
+   */
+  readonly fqdns?: readonly string[];
   /** Destination ports. */
   readonly ports: readonly PortSpec[];
 }
@@ -447,8 +460,10 @@ export interface NamespaceSpec {
    */
   readonly exposed?: boolean;
   /**
-   * Deny egress to the cloud metadata address 169.254.169.254/32.
-   * @default true
+   * Keep pods away from the cloud metadata address 169.254.169.254. `false` allows it explicitly.
+   * On GKE it is the GKE metadata server, which hides node credentials and serves Workload
+   * Identity, so GKE allows it by default; elsewhere `false` shows in the output.
+   * @default {"aws":true,"gcp":false,"azure":true}
    */
   readonly denyMetadata?: boolean;
   /**

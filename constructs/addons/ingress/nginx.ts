@@ -1,11 +1,11 @@
 import type { Construct } from 'constructs';
-import { CHART_IMAGES, type ResolvedCluster } from '../../spec';
+import { CHART_IMAGES, INGRESS_CONTROLLER_NAMESPACES, type ResolvedCluster } from '../../spec';
 import { CHARTS } from '../charts';
 import { HelmAddon } from '../helm-addon';
 import { imageValues } from '../images';
 import type { IngressControllerOptions } from './controller-options';
 
-export const NGINX_INGRESS_RELEASE = { name: 'nginx-ingress', namespace: 'nginx-ingress' } as const;
+export const NGINX_INGRESS_RELEASE = { name: 'nginx-ingress', namespace: INGRESS_CONTROLLER_NAMESPACES.nginx! } as const;
 
 /**
  * Chart values of the F5 NGINX Ingress Controller (the maintained NGINX controller; not the

@@ -1,10 +1,10 @@
 import type { Construct } from 'constructs';
-import { CHART_IMAGES, registryOf, type ResolvedCluster } from '../../spec';
+import { CHART_IMAGES, INGRESS_CONTROLLER_NAMESPACES, registryOf, type ResolvedCluster } from '../../spec';
 import { CHARTS } from '../charts';
 import { HelmAddon } from '../helm-addon';
 import type { IngressControllerOptions } from './controller-options';
 
-export const TRAEFIK_RELEASE = { name: 'traefik', namespace: 'traefik' } as const;
+export const TRAEFIK_RELEASE = { name: 'traefik', namespace: INGRESS_CONTROLLER_NAMESPACES.traefik! } as const;
 
 /**
  * Traefik's image values: its chart names the registry and the repository separately, so a

@@ -1,0 +1,3 @@
+export * from './model';
+export * from './selectors';
+export * from './evaluate';
