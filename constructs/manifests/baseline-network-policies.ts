@@ -86,7 +86,8 @@ export class NamespaceManifests extends Chart {
       });
     }
 
-    if (namespace.exposed) {
+    // Without the baseline ingress is open anyway; a policy here would isolate the pods instead.
+    if (namespace.baseline && namespace.exposed) {
       const sources = exposureSources(cluster);
       const e = peers('LoadBalancerPeers');
       policy('LoadBalancers', BASELINE_POLICY.loadBalancers, {

@@ -53,6 +53,7 @@ describe('documented defaults are the applied defaults', () => {
       'network', 'cni', 'access', 'egress', 'ingress', 'certManager', 'security', 'aws', 'gcp', 'azure',
       'network.subnets', 'access.deployer', 'access.deployer.principal', 'certManager.acme',
       'nodePools[].taints[].value', 'namespaces[].allow[].from.namespace', 'namespaces[].allow[].from.app',
+      'namespaces[].allow[].from.cidr', 'namespaces[].egress[].cidr', 'namespaces[].egress[].fqdns',
       'stateBackend.dynamodbTable', 'stateBackend.kmsKeyId', 'aws.accountId', 'azure.subscriptionId',
       'azure.systemPool', 'fleet.defaults',
     ]);
@@ -149,7 +150,7 @@ describe('resolving a minimal spec applies the defaults', () => {
       labels: DEFAULTS['namespaces[].labels'],
       baseline: DEFAULTS['namespaces[].baseline'],
       exposed: DEFAULTS['namespaces[].exposed'],
-      denyMetadata: DEFAULTS['namespaces[].denyMetadata'],
+      denyMetadata: DEFAULTS['namespaces[].denyMetadata'].aws,
       allow: [{ from: { app: 'checkout' }, to: { app: 'payments' }, ports: [{ port: 8443, protocol: DEFAULTS['ports[].protocol'] }] }],
       egress: DEFAULTS['namespaces[].egress'],
     });
