@@ -1,0 +1,229 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { describe, expect, it } from 'vitest';
+import {
+  BASELINE_POLICY,
+  CLUSTER_POLICY,
+  CLUSTER_WIDE_FILE,
+  clusterManifests,
+  CNI_CELLS,
+  FQDN_POLICY,
+  mergeSpecs,
+  METADATA_CIDR,
+  resolveCluster,
+  type ClusterSpec,
+  type CniCell,
+  type ManifestObject,
+  type NamespaceSpec,
+} from '../../constructs';
+import { fleet } from '../../stacks/fleet';
+import { SHARED_PRESENT, sharedSchema } from '../support/shared-data';
+import { MINIMAL } from '../support/specs';
+
+/**
+ * Every object polycluster writes to dist/manifests and to `kubernetes_manifest` goes through a
+ * maintained validator: kubernetes-models for core kinds, the published CRD schemas (../shared)
+ * for Cilium and Calico kinds. A kind without a validator fails the suite.
+ */
+
+/** How each kind is validated, and whether it lives in a namespace. */
+const KINDS = {
+  'v1/Namespace': { scope: 'cluster', validator: 'kubernetes-models' },
+  'networking.k8s.io/v1/NetworkPolicy': { scope: 'namespaced', validator: 'kubernetes-models' },
+  'cilium.io/v2/CiliumClusterwideNetworkPolicy': { scope: 'cluster', validator: 'cilium.io/ciliumclusterwidenetworkpolicy_v2.json' },
+  'cilium.io/v2/CiliumNetworkPolicy': { scope: 'namespaced', validator: 'cilium.io/ciliumnetworkpolicy_v2.json' },
+  'projectcalico.org/v3/GlobalNetworkPolicy': { scope: 'cluster', validator: 'projectcalico.org/globalnetworkpolicy_v3.json' },
+} as const satisfies Record<string, { scope: 'cluster' | 'namespaced'; validator: string }>;
+
+type KnownKind = keyof typeof KINDS;
+const kindKey = (object: { readonly apiVersion: string; readonly kind: string }): string => `${object.apiVersion}/${object.kind}`;
+const isKnown = (key: string): key is KnownKind => Object.hasOwn(KINDS, key);
+
+interface Collected {
+  readonly title: string;
+  readonly cluster: string;
+  readonly fileName: string;
+  readonly object: ManifestObject;
+}
+
+function collect(cluster: string, spec: ClusterSpec): Collected[] {
+  return clusterManifests(resolveCluster(spec)).flatMap((file) =>
+    file.objects.map((object) => ({
+      title: `${cluster}/${file.fileName}/${object.kind} ${object.metadata.namespace ?? '-'}/${object.metadata.name}`,
+      cluster,
+      fileName: file.fileName,
+      object,
+    })),
+  );
+}
+
+/** A spec per CNI cell whose namespaces reach every branch of the manifest builders. */
+function syntheticSpec(cell: CniCell): ClusterSpec {
+  const fqdns = cell.fqdnEgress.support !== 'never';
+  const namespaces: NamespaceSpec[] = [
+    // Exposed, with an isolated app that the load balancers must not reach.
+    { name: 'web', exposed: true, labels: { team: 'web' }, allow: [{ from: { cidr: '198.51.100.0/24' }, to: { app: 'admin' }, ports: [{ port: 9443 }] }] },
+    {
+      name: 'payments',
+      denyMetadata: true,
+      allow: [
+        // From an app of another namespace, from every pod of another namespace, from a range, from the own namespace.
+        { from: { namespace: 'web', app: 'checkout' }, to: { app: 'payments' }, ports: [{ port: 8443 }] },
+        { from: { namespace: 'web' }, to: { app: 'payments' }, ports: [{ port: 9090, protocol: 'TCP' }] },
+        { from: { cidr: '203.0.113.0/24' }, to: { app: 'payments' }, ports: [{ port: 8443 }] },
+        { from: { app: 'ledger' }, to: { app: 'payments' }, ports: [{ port: 8443 }] },
+        { from: { namespace: 'payments', app: 'audit' }, to: { app: 'ledger' }, ports: [{ port: 53, protocol: 'UDP' }] },
+      ],
+      egress: [
+        // Around the metadata address: the policy must punch it out again.
+        { cidr: '0.0.0.0/0', ports: [{ port: 443 }] },
+        { cidr: '203.0.113.0/24', ports: [{ port: 5432 }, { port: 5353, protocol: 'UDP' }] },
+        ...(fqdns ? [{ fqdns: ['api.stripe.com', '*.stripe.com'], ports: [{ port: 443 }] }] : []),
+      ],
+    },
+    // No baseline, metadata denied: the egress-except-metadata policy.
+    { name: 'legacy', baseline: false, denyMetadata: true },
+    // No baseline, metadata open: the namespace alone.
+    { name: 'open', baseline: false, denyMetadata: false },
+    // Baseline with the metadata server allowed.
+    { name: 'identity', exposed: true, denyMetadata: false, egress: [{ cidr: '169.254.0.0/16', ports: [{ port: 80 }] }] },
+  ];
+  const podCidr = cell.podAddressing === 'pod-range' && cell.podBlock?.kind !== 'gke' ? { network: { podCidr: '100.64.0.0/14' } } : {};
+  return { ...MINIMAL[cell.cloud], name: `${cell.cloud}-${cell.kind}-${cell.mode}`.slice(0, 30), cni: { kind: cell.kind, mode: cell.mode }, ...podCidr, namespaces };
+}
+
+const fleetObjects = fleet.clusters.flatMap((spec) => collect(spec.name, mergeSpecs(fleet.defaults, spec)));
+const syntheticObjects = CNI_CELLS.flatMap((cell) => collect(`${cell.cloud}/${cell.kind}/${cell.mode}`, syntheticSpec(cell)));
+const ALL = [...fleetObjects, ...syntheticObjects];
+const CORE = ALL.filter((c) => KINDS[kindKey(c.object) as KnownKind]?.validator === 'kubernetes-models');
+const CUSTOM = ALL.filter((c) => isKnown(kindKey(c.object)) && KINDS[kindKey(c.object) as KnownKind].validator !== 'kubernetes-models');
+
+/** Paths of every empty array in a value. */
+function emptyArrays(value: unknown, at = ''): string[] {
+  if (Array.isArray(value)) return value.length === 0 ? [at || '/'] : value.flatMap((v, i) => emptyArrays(v, `${at}/${i}`));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => emptyArrays(v, `${at}/${k}`));
+  return [];
+}
+
+/** A deep copy to break in negative controls. */
+const clone = <T>(value: T): any => JSON.parse(JSON.stringify(value));
+
+const first = (key: KnownKind): ManifestObject => {
+  const found = ALL.find((c) => kindKey(c.object) === key);
+  if (!found) throw new Error(`no ${key} among the collected objects`);
+  return found.object;
+};
+
+const validateCore = (object: ManifestObject): void => {
+  if (object.kind === 'Namespace') new Namespace(object as any).validate();
+  else new NetworkPolicy(object as any).validate();
+};
+
+describe('the collected objects reach every branch', () => {
+  it('include every fleet cluster and every CNI cell', () => {
+    expect(new Set(fleetObjects.map((c) => c.cluster))).toEqual(new Set(fleet.clusters.map((s) => s.name)));
+    expect(new Set(syntheticObjects.map((c) => c.cluster)).size).toBe(CNI_CELLS.length);
+  });
+
+  it('include every kind polycluster writes, every baseline and cluster-wide policy and the FQDN policy', () => {
+    expect(new Set(ALL.map((c) => kindKey(c.object)))).toEqual(new Set(Object.keys(KINDS)));
+    const names = new Set(ALL.map((c) => c.object.metadata.name));
+    for (const name of [...Object.values(BASELINE_POLICY), ...Object.values(CLUSTER_POLICY), FQDN_POLICY]) expect(names, name).toContain(name);
+    for (const name of ['allow-to-admin', 'allow-to-payments', 'allow-to-ledger', 'allow-to-payments-payments-from-checkout', 'allow-to-payments-payments']) {
+      expect(names, name).toContain(name);
+    }
+  });
+
+  it('include the 0.0.0.0/0 egress with the metadata address punched out, and a cluster-wide file on every cell with cluster policies', () => {
+    const egress = syntheticObjects.filter((c) => c.object.metadata.name === BASELINE_POLICY.egress);
+    expect(egress.length).toBe(CNI_CELLS.length);
+    for (const { object, title } of egress) {
+      expect((object as any).spec.egress[0].to, title).toEqual([{ ipBlock: { cidr: '0.0.0.0/0', except: [METADATA_CIDR] } }]);
+    }
+    for (const cell of CNI_CELLS) {
+      const files = new Set(syntheticObjects.filter((c) => c.cluster === `${cell.cloud}/${cell.kind}/${cell.mode}`).map((c) => c.fileName));
+      expect(files.has(CLUSTER_WIDE_FILE), `${cell.cloud}/${cell.kind}/${cell.mode}`).toBe(cell.clusterPolicies.kind !== 'none');
+    }
+  });
+});
+
+describe('every object', () => {
+  it.each(ALL.map((c) => [c.title, c] as const))('%s: has a validator, no empty array, and a namespace only where the kind has one', (_title, { fileName, object }) => {
+    const key = kindKey(object);
+    expect(isKnown(key), `${key} has no validator in this test: add one`).toBe(true);
+    // Terraform's kubernetes_manifest fails on empty lists the API server drops (hashicorp/terraform-provider-kubernetes#2783).
+    expect(emptyArrays(object)).toEqual([]);
+    if (KINDS[key as KnownKind].scope === 'cluster') {
+      expect(object.metadata.namespace).toBeUndefined();
+    } else {
+      expect(fileName).toBe(`namespace-${object.metadata.namespace}.yaml`);
+    }
+  });
+});
+
+describe('core kinds against kubernetes-models', () => {
+  it.each(CORE.map((c) => [c.title, c.object] as const))('%s', (_title, object) => {
+    expect(() => validateCore(object)).not.toThrow();
+  });
+
+  it('rejects a NetworkPolicy with an unknown policy type', () => {
+    const broken = clone(first('networking.k8s.io/v1/NetworkPolicy'));
+    broken.spec.policyTypes = ['Sideways'];
+    expect(() => validateCore(broken)).toThrow();
+  });
+
+  it('rejects a NetworkPolicy port with an unknown protocol', () => {
+    const broken = clone(ALL.find((c) => c.object.metadata.name === BASELINE_POLICY.dns)!.object);
+    broken.spec.egress[0].ports[0].protocol = 'ICMP';
+    expect(() => validateCore(broken)).toThrow();
+  });
+
+  it('rejects a Namespace with a non-string label', () => {
+    const broken = clone(first('v1/Namespace'));
+    broken.metadata.labels = { ...broken.metadata.labels, team: 7 };
+    expect(() => validateCore(broken)).toThrow();
+  });
+
+  it('finds empty arrays at any depth', () => {
+    expect(emptyArrays({ spec: { egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [] }] } })).toEqual(['/spec/egress/0/ports']);
+    expect(emptyArrays([])).toEqual(['/']);
+  });
+});
+
+describe.skipIf(!SHARED_PRESENT)('custom kinds against the CRD schemas in ../shared', () => {
+  const validators = new Map<string, ValidateFunction>();
+  const validatorOf = (key: KnownKind): ValidateFunction => {
+    const file = KINDS[key].validator;
+    if (!validators.has(file)) validators.set(file, new Ajv({ strict: false, validateFormats: false, logger: false }).compile(sharedSchema(file)));
+    return validators.get(file)!;
+  };
+  const valid = (object: unknown): { ok: boolean; errors: string } => {
+    const validate = validatorOf(kindKey(object as ManifestObject) as KnownKind);
+    const ok = validate(object);
+    return { ok, errors: JSON.stringify(validate.errors) };
+  };
+
+  it.each(CUSTOM.map((c) => [c.title, c.object] as const))('%s', (_title, object) => {
+    const { ok, errors } = valid(object);
+    expect(ok, errors).toBe(true);
+  });
+
+  it('rejects a CiliumClusterwideNetworkPolicy whose default deny is not a boolean', () => {
+    const broken = clone(first('cilium.io/v2/CiliumClusterwideNetworkPolicy'));
+    broken.spec.enableDefaultDeny = { egress: 'no' };
+    expect(valid(broken).ok).toBe(false);
+  });
+
+  it('rejects a CiliumNetworkPolicy with an unknown field in a FQDN selector', () => {
+    const broken = clone(first('cilium.io/v2/CiliumNetworkPolicy'));
+    broken.spec.egress[1].toFQDNs[0] = { matchHost: 'api.stripe.com' };
+    expect(valid(broken).ok).toBe(false);
+  });
+
+  it('rejects a GlobalNetworkPolicy with an unknown action', () => {
+    const broken = clone(first('projectcalico.org/v3/GlobalNetworkPolicy'));
+    broken.spec.egress[0].action = 'Maybe';
+    expect(valid(broken).ok).toBe(false);
+  });
+});
