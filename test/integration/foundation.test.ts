@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { CloudDispatcher, defineFleet } from '../../constructs';
 import { countingLoaders } from '../support/fake-builder';
 import { MINIMAL } from '../support/specs';
@@ -45,8 +46,12 @@ describe('the compiled app (cdktf.json app)', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       console.log(`app synth ${run}: ${ms.toFixed(0)} ms`);
       expect(existsSync(join(cwd, 'cdktf.out', 'manifest.json'))).toBe(true);
-      expect(existsSync(join(cwd, 'dist', 'manifests'))).toBe(true);
-      return readTree(join(cwd, 'cdktf.out'));
+      const manifests = readTree(join(cwd, 'dist', 'manifests'));
+      // Every cluster of the fleet gets its manifests, and every file is YAML the parser reads.
+      const clusters = new Set([...manifests.keys()].map((path) => path.split('/')[0]));
+      expect(clusters.size).toBe(12);
+      for (const [path, text] of manifests) expect(parseAllDocuments(text).every((d) => d.errors.length === 0), path).toBe(true);
+      return new Map([...readTree(join(cwd, 'cdktf.out')), ...[...manifests].map(([k, v]) => [`dist/manifests/${k}`, v] as const)]);
     });
     expect([...runs[1]!]).toEqual([...runs[0]!]);
   });
