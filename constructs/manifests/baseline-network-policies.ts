@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import {
   exposureSources,
   isolatedApps,
-  METADATA_CIDR,
+  metadataCidrs,
   metadataDestinations,
   namespaceLabels,
   outgoingAllowances,
@@ -82,7 +82,7 @@ export class NamespaceManifests extends Chart {
       const m = peers('EgressExceptMetadataPeers');
       policy('EgressExceptMetadata', BASELINE_POLICY.egressExceptMetadata, {
         selector: kplus.Pods.all(m, 'All'),
-        egress: { rules: [{ peer: kplus.Namespaces.all(m, 'Pods') }, { peer: addresses(m, 'Anywhere', '0.0.0.0/0', [METADATA_CIDR]) }] },
+        egress: { rules: [{ peer: kplus.Namespaces.all(m, 'Pods') }, { peer: addresses(m, 'Anywhere', '0.0.0.0/0', [...metadataCidrs(cluster.cloud)]) }] },
       });
     }
 
@@ -122,9 +122,11 @@ export class NamespaceManifests extends Chart {
       });
     }
 
-    // One egress policy per (callee, calling app): a policy has one pod selector.
+    // One egress policy per (callee, calling app): a policy has one pod selector. Only where egress
+    // is isolated: without the baseline the callers reach the callee anyway, and a policy here
+    // would isolate them to it (and cut their DNS).
     const outgoing = new Map<string, OutgoingAllowance[]>();
-    for (const out of outgoingAllowances(cluster, name)) {
+    for (const out of namespace.baseline ? outgoingAllowances(cluster, name) : []) {
       const key = allowOutPolicyName(out.toNamespace, out.toApp, out.fromApp);
       outgoing.set(key, [...(outgoing.get(key) ?? []), out]);
     }
@@ -145,8 +147,9 @@ export class NamespaceManifests extends Chart {
         egress: {
           rules: cidrEgress.map((e, i) => {
             const cidr = canonicalCidr(e.cidr!);
-            // A range around the metadata address (0.0.0.0/0, 169.254.0.0/16) must not reopen it.
-            const hole = namespace.denyMetadata && cidrContains(cidr, METADATA_CIDR) ? [METADATA_CIDR] : [];
+            // A range around the metadata address (0.0.0.0/0, 169.254.0.0/16) must not reopen it;
+            // validation refuses a range inside it, as `except` must be strictly smaller.
+            const hole = namespace.denyMetadata ? metadataCidrs(cluster.cloud).filter((m) => m !== cidr && cidrContains(cidr, m)) : [];
             return { peer: addresses(g, `To${i}`, cidr, hole), ports: policyPorts(e.ports) };
           }),
         },

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedCluster } from '../spec';
 import { NamespaceManifests } from './baseline-network-policies';
-import { ClusterWideManifests, fqdnPolicy, hasClusterWidePolicies } from './cni-policies';
+import { ClusterWideManifests, fqdnPolicy } from './cni-policies';
 
 /** A Kubernetes object as plain JSON, exactly as written to YAML and to `kubernetes_manifest`. */
 export interface ManifestObject {
@@ -40,10 +40,8 @@ export function clusterManifests(cluster: ResolvedCluster): ManifestFile[] {
     fqdnPolicy(chart, namespace);
     files.push({ fileName: namespaceFileName(namespace.name), objects: chart.toJson() as ManifestObject[] });
   }
-  if (hasClusterWidePolicies(cluster)) {
-    const chart = new ClusterWideManifests(app, 'cluster-wide', cluster);
-    files.push({ fileName: CLUSTER_WIDE_FILE, objects: chart.toJson() as ManifestObject[] });
-  }
+  const clusterWide = new ClusterWideManifests(app, 'cluster-wide', cluster).toJson() as ManifestObject[];
+  if (clusterWide.length > 0) files.push({ fileName: CLUSTER_WIDE_FILE, objects: clusterWide });
   return files;
 }
 

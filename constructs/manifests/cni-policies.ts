@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { KUBE_DNS, METADATA_CIDR, type ResolvedCluster, type ResolvedNamespace, type ResolvedPort } from '../spec';
+import { KUBE_DNS, metadataCidrs, type ResolvedCluster, type ResolvedNamespace, type ResolvedPort } from '../spec';
 import type { CalicoGlobalPolicySpec, CalicoRule, CiliumPolicySpec, CiliumPortRule, CiliumSelector } from './cni-policy-types';
 
 /** Names of the cluster-wide policies. */
@@ -58,7 +58,7 @@ function ciliumClusterPolicies(chart: Chart, cluster: ResolvedCluster, api: { re
       description: 'polycluster: no pod of these namespaces reaches the cloud metadata address, whatever other policies allow',
       endpointSelector: ciliumNamespaces(denyMetadata),
       enableDefaultDeny: ADD_ONLY,
-      egressDeny: [{ toCIDR: [METADATA_CIDR] }],
+      egressDeny: [{ toCIDR: [...metadataCidrs(cluster.cloud)] }],
     });
   }
 }
@@ -78,7 +78,7 @@ function calicoClusterPolicies(chart: Chart, cluster: ResolvedCluster): void {
       order: 0,
       namespaceSelector: calicoNamespaces(denyMetadata),
       types: ['Egress'],
-      egress: [{ action: 'Deny', destination: { nets: [METADATA_CIDR] } }],
+      egress: [{ action: 'Deny', destination: { nets: [...metadataCidrs(cluster.cloud)] } }],
     });
   }
   if (baseline.length > 0) {
@@ -107,11 +107,6 @@ export class ClusterWideManifests extends Chart {
     if (api.kind === 'cilium') ciliumClusterPolicies(this, cluster, api);
     if (api.kind === 'calico') calicoClusterPolicies(this, cluster);
   }
-}
-
-/** Whether the cluster has any cluster-wide policy object. */
-export function hasClusterWidePolicies(cluster: ResolvedCluster): boolean {
-  return cluster.cni.cell.clusterPolicies.kind !== 'none' && cluster.namespaces.some((ns) => ns.baseline || ns.denyMetadata);
 }
 
 const ciliumPorts = (ports: readonly ResolvedPort[]): CiliumPortRule => ({ ports: ports.map((p) => ({ port: String(p.port), protocol: p.protocol })) });

@@ -21,6 +21,7 @@ export {
   KUBE_DNS,
   MANAGED_NAMESPACE_LABEL,
   METADATA_CIDR,
+  metadataCidrs,
   metadataDestinations,
   NAMESPACE_NAME_LABEL,
   namespaceLabels,

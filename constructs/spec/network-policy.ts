@@ -23,6 +23,14 @@ export const KUBE_DNS = { namespace: 'kube-system', podLabels: { 'k8s-app': 'kub
 /** The link-local metadata address of all three clouds. */
 export const METADATA_CIDR = '169.254.169.254/32';
 
+/** The GKE metadata server's own address (Workload Identity tokens on port 988). */
+const GKE_METADATA_SERVER_CIDR = '169.254.169.252/32';
+
+/** The addresses `denyMetadata` keeps pods from: the metadata address, and on GKE its server's. */
+export function metadataCidrs(cloud: ResolvedCluster['cloud']): readonly string[] {
+  return cloud === 'gcp' ? [METADATA_CIDR, GKE_METADATA_SERVER_CIDR] : [METADATA_CIDR];
+}
+
 /** A range NetworkPolicy must admit, with what sends from it (for tables and reviewers). */
 export interface AddressSource {
   readonly cidr: string;
@@ -88,7 +96,7 @@ export function metadataDestinations(cluster: ResolvedCluster): readonly Address
   if (cluster.cloud !== 'gcp') return [http];
   return [
     { ...http, what: 'GKE metadata server' },
-    { cidr: '169.254.169.252/32', what: 'GKE metadata server (Workload Identity)', ports: [{ port: 988, protocol: 'TCP' }] },
+    { cidr: GKE_METADATA_SERVER_CIDR, what: 'GKE metadata server (Workload Identity)', ports: [{ port: 988, protocol: 'TCP' }] },
   ];
 }
 

@@ -1,4 +1,4 @@
-import Ajv, { type RegExpEngine, type ValidateFunction } from 'ajv';
+import Ajv, { type CodeOptions, type ValidateFunction } from 'ajv';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import {
   type ManifestObject,
   type NamespaceSpec,
 } from '../../constructs';
+import { canonicalCidr, cidrContains, prefixOf } from '../../constructs/spec/cidr';
 import { fleet } from '../../stacks/fleet';
 import { SHARED_PRESENT, sharedSchema } from '../support/shared-data';
 import { MINIMAL } from '../support/specs';
@@ -106,6 +107,23 @@ function emptyArrays(value: unknown, at = ''): string[] {
   return [];
 }
 
+/**
+ * What the API server checks on ipBlocks beyond the OpenAPI schema (and so beyond
+ * kubernetes-models): a canonical cidr, and every `except` a strict subset of it.
+ */
+function ipBlockProblems(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(ipBlockProblems);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) => {
+    if (key !== 'ipBlock') return ipBlockProblems(v);
+    const { cidr, except = [] } = v as { cidr: string; except?: string[] };
+    return [
+      ...(canonicalCidr(cidr) === cidr ? [] : [`${cidr} is not canonical`]),
+      ...except.filter((e) => !(cidrContains(cidr, e) && prefixOf(e) > prefixOf(cidr))).map((e) => `except ${e} is not a strict subset of ${cidr}`),
+    ];
+  });
+}
+
 /** A deep copy to break in negative controls. */
 const clone = <T>(value: T): any => JSON.parse(JSON.stringify(value));
 
@@ -139,7 +157,9 @@ describe('the collected objects reach every branch', () => {
     const egress = (namespace: string) => syntheticObjects.filter((c) => c.object.metadata.name === BASELINE_POLICY.egress && c.object.metadata.namespace === namespace);
     expect(egress('payments').length).toBe(CNI_CELLS.length);
     for (const { object, title } of egress('payments')) {
-      expect((object as any).spec.egress[0].to, title).toEqual([{ ipBlock: { cidr: '0.0.0.0/0', except: [METADATA_CIDR] } }]);
+      // GKE's metadata server has a second address (Workload Identity), closed as well.
+      const except = title.startsWith('gcp/') ? [METADATA_CIDR, '169.254.169.252/32'] : [METADATA_CIDR];
+      expect((object as any).spec.egress[0].to, title).toEqual([{ ipBlock: { cidr: '0.0.0.0/0', except } }]);
     }
     // Where the metadata server is allowed, a range around it stays whole.
     expect(egress('identity').length).toBe(CNI_CELLS.length);
@@ -154,11 +174,12 @@ describe('the collected objects reach every branch', () => {
 });
 
 describe('every object', () => {
-  it.each(ALL.map((c) => [c.title, c] as const))('%s: has a validator, no empty array, and a namespace only where the kind has one', (_title, { fileName, object }) => {
+  it.each(ALL.map((c) => [c.title, c] as const))('%s: has a validator, no empty array, valid ipBlocks, and a namespace only where the kind has one', (_title, { fileName, object }) => {
     const key = kindKey(object);
     expect(isKnown(key), `${key} has no validator in this test: add one`).toBe(true);
     // Terraform's kubernetes_manifest fails on empty lists the API server drops (hashicorp/terraform-provider-kubernetes#2783).
     expect(emptyArrays(object)).toEqual([]);
+    expect(ipBlockProblems(object)).toEqual([]);
     if (KINDS[key as KnownKind].scope === 'cluster') {
       expect(object.metadata.namespace).toBeUndefined();
     } else {
@@ -184,6 +205,12 @@ describe('core kinds against kubernetes-models', () => {
     expect(() => validateCore(broken)).toThrow();
   });
 
+  it('rejects an ipBlock without its cidr', () => {
+    const broken = clone(ALL.find((c) => c.object.metadata.name === BASELINE_POLICY.egress)!.object);
+    delete broken.spec.egress[0].to[0].ipBlock.cidr;
+    expect(() => validateCore(broken)).toThrow();
+  });
+
   it('rejects a Namespace with a non-string label', () => {
     const broken = clone(first('v1/Namespace'));
     broken.metadata.labels = { ...broken.metadata.labels, team: 7 };
@@ -194,13 +221,21 @@ describe('core kinds against kubernetes-models', () => {
     expect(emptyArrays({ spec: { egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [] }] } })).toEqual(['/spec/egress/0/ports']);
     expect(emptyArrays([])).toEqual(['/']);
   });
+
+  it('finds ipBlocks the API server refuses although their shape is valid', () => {
+    const block = (cidr: string, except?: string[]) => ({ spec: { egress: [{ to: [{ ipBlock: { cidr, ...(except ? { except } : {}) } }] }] } });
+    expect(ipBlockProblems(block('0.0.0.0/0', [METADATA_CIDR]))).toEqual([]);
+    expect(ipBlockProblems(block(METADATA_CIDR, [METADATA_CIDR]))).toEqual([`except ${METADATA_CIDR} is not a strict subset of ${METADATA_CIDR}`]);
+    expect(ipBlockProblems(block('10.0.0.0/16', ['10.1.0.0/24']))).toHaveLength(1);
+    expect(ipBlockProblems(block('10.0.0.1/16'))).toEqual(['10.0.0.1/16 is not canonical']);
+  });
 });
 
 /**
  * The CRD schemas carry Go (RE2) patterns: Cilium's `^\\PC*$` is "no control characters", which
  * JavaScript writes `\\P{C}`. One-letter Unicode classes are rewritten; everything else is as is.
  */
-const goRegExp: RegExpEngine = Object.assign(
+const goRegExp: NonNullable<CodeOptions['regExp']> = Object.assign(
   (pattern: string, flags: string): RegExp => new RegExp(pattern.replace(/(?<!\\)((?:\\\\)*)\\([pP])([A-Z])/g, '$1\\$2{$3}'), flags),
   { code: 'new RegExp' },
 );

@@ -48,6 +48,18 @@ describe('the baseline of a managed namespace', () => {
     expect(gke(tcp(pod('vault', 'web'), addr('169.254.169.254'), 80))).toBe(false);
     expect(gke(tcp(pod('vault', 'web'), addr('169.254.169.252'), 988))).toBe(false);
   });
+  it('keeps both GKE metadata addresses closed inside a link-local egress allowance', () => {
+    const gke = reach({ ...MINIMAL.gcp, namespaces: [{ name: 'vault', denyMetadata: true, egress: [{ cidr: '169.254.0.0/16', ports: [{ port: 80 }, { port: 988 }] }] }] });
+    expect(gke(tcp(pod('vault', 'app'), addr('169.254.10.1'), 80))).toBe(true);
+    expect(gke(tcp(pod('vault', 'app'), addr('169.254.169.254'), 80))).toBe(false);
+    expect(gke(tcp(pod('vault', 'app'), addr('169.254.169.252'), 988))).toBe(false);
+  });
+  it('does not isolate the callers of an allowance whose namespace has no baseline', () => {
+    const open = reach({ ...MINIMAL.gcp, namespaces: [{ name: 'legacy', baseline: false }, { name: 'pay', allow: [{ from: { namespace: 'legacy', app: 'c' }, to: { app: 'pay' }, ports: [{ port: 443 }] }] }] });
+    expect(open(tcp(pod('legacy', 'c'), pod('pay', 'pay'), 443))).toBe(true);
+    expect(open({ from: pod('legacy', 'c'), to: kubeDns, port: 53, protocol: 'UDP' })).toBe(true);
+    expect(open(tcp(pod('legacy', 'c'), addr('192.0.2.10'), 443))).toBe(true);
+  });
   it('keeps the metadata address closed inside a wide egress allowance', () => {
     const wide = reach({ ...MINIMAL.azure, namespaces: [{ name: 'batch', egress: [{ cidr: '0.0.0.0/0', ports: [{ port: 80 }] }] }] });
     expect(wide(tcp(pod('batch', 'job'), addr('192.0.2.10'), 80))).toBe(true);

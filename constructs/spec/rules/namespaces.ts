@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
-import { cidrProblem } from '../cidr';
+import { cidrContains, cidrProblem } from '../cidr';
+import { metadataCidrs } from '../network-policy';
 import type { Rule } from './context';
 import { DNS_LABEL, isLabelValue, labelKeyProblem } from './patterns';
 
@@ -66,6 +67,9 @@ export const namespacesRule: Rule = ({ draft, problems, cell }) => {
       if (egress.cidr !== undefined) {
         const problem = cidrProblem(egress.cidr);
         if (problem) problems.add(at(`egress[${e}].cidr`), egress.cidr, problem, 'write an IPv4 CIDR such as 203.0.113.0/24');
+        else if (ns.denyMetadata && metadataCidrs(draft.cloud).some((m) => cidrContains(m, egress.cidr!))) {
+          problems.add(at(`egress[${e}].cidr`), egress.cidr, 'is the metadata address, which denyMetadata keeps closed', 'remove the allowance, or set denyMetadata: false to open the metadata server');
+        }
       }
       if (egress.fqdns !== undefined) {
         if (egress.fqdns.length === 0) problems.add(at(`egress[${e}].fqdns`), [], 'is empty, so the allowance would allow nothing', 'list the DNS names, e.g. ["api.stripe.com"]');
