@@ -9,7 +9,8 @@ import type { ManifestFile, ManifestObject } from './manifests/cluster-manifests
  */
 export function manifestId(object: ManifestObject): string {
   const { namespace, name } = object.metadata;
-  return [object.kind, ...(namespace !== undefined ? [namespace] : []), name].join('_');
+  // Terraform names take no dots; Kubernetes names take no underscores, so the mapping stays one to one.
+  return [object.kind, ...(namespace !== undefined ? [namespace] : []), name].join('_').replace(/\./g, '_');
 }
 
 /**

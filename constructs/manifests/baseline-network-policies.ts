@@ -30,9 +30,12 @@ export const BASELINE_POLICY = {
 /** `allow-to-<app>`: the allowances into one isolated app. */
 export const allowToPolicyName = (app: string): string => `allow-to-${app}`;
 
-/** `allow-to-<namespace>-<app>[-from-<app>]`: the egress side of allowances into another namespace. */
+/**
+ * `allow-out.<namespace>.<app>[.from.<app>]`: the egress side of allowances into another
+ * namespace. Dots cannot occur in namespace or app names, so no two callers share a name.
+ */
 export const allowOutPolicyName = (namespace: string, app: string, fromApp?: string): string =>
-  `allow-to-${namespace}-${app}${fromApp === undefined ? '' : `-from-${fromApp}`}`;
+  `allow-out.${namespace}.${app}${fromApp === undefined ? '' : `.from.${fromApp}`}`;
 
 /**
  * One managed namespace (REFERENCE.md "Baseline NetworkPolicies"): the Namespace with its

@@ -36,11 +36,12 @@ export function clusterManifests(cluster: ResolvedCluster): ManifestFile[] {
   const app = new App({ yamlOutputType: YamlOutputType.FILE_PER_CHART });
   const files: ManifestFile[] = [];
   for (const namespace of cluster.namespaces) {
-    const chart = new NamespaceManifests(app, namespace.name, cluster, namespace);
+    const chart = new NamespaceManifests(app, `namespace-${namespace.name}`, cluster, namespace);
     fqdnPolicy(chart, namespace);
     files.push({ fileName: namespaceFileName(namespace.name), objects: chart.toJson() as ManifestObject[] });
   }
-  const clusterWide = new ClusterWideManifests(app, 'cluster-wide', cluster).toJson() as ManifestObject[];
+  // Chart ids are not DNS labels, so no namespace name can clash with them.
+  const clusterWide = new ClusterWideManifests(app, 'ClusterWide', cluster).toJson() as ManifestObject[];
   if (clusterWide.length > 0) files.push({ fileName: CLUSTER_WIDE_FILE, objects: clusterWide });
   return files;
 }

@@ -4,7 +4,7 @@ import { KUBE_DNS, metadataCidrs, type ResolvedCluster, type ResolvedNamespace, 
 import type { CalicoGlobalPolicySpec, CalicoRule, CiliumPolicySpec, CiliumPortRule, CiliumSelector } from './cni-policy-types';
 
 /** Names of the cluster-wide policies. */
-export const CLUSTER_POLICY = { dns: 'polycluster-allow-dns', denyMetadata: 'polycluster-deny-metadata' } as const;
+export const CLUSTER_POLICY = { dns: 'polycluster-allow-dns', denyMetadata: 'polycluster-deny-metadata', nodesToExposed: 'polycluster-allow-nodes-to-exposed' } as const;
 
 /** The per-namespace Cilium policy holding the DNS-name egress allowances. */
 export const FQDN_POLICY = 'allow-egress-fqdns';
@@ -16,9 +16,9 @@ const CILIUM_NAMESPACE = 'k8s:io.kubernetes.pod.namespace';
 const CALICO_NAMESPACE_NAME = 'projectcalico.org/name';
 
 /** Names of the namespaces with the baseline, and of those that deny the metadata address. Sorted. */
-function targets(cluster: ResolvedCluster): { readonly baseline: string[]; readonly denyMetadata: string[] } {
+function targets(cluster: ResolvedCluster): { readonly baseline: string[]; readonly denyMetadata: string[]; readonly exposed: string[] } {
   const names = (keep: (ns: ResolvedNamespace) => boolean): string[] => cluster.namespaces.filter(keep).map((ns) => ns.name).sort();
-  return { baseline: names((ns) => ns.baseline), denyMetadata: names((ns) => ns.denyMetadata) };
+  return { baseline: names((ns) => ns.baseline), denyMetadata: names((ns) => ns.denyMetadata), exposed: names((ns) => ns.baseline && ns.exposed) };
 }
 
 const ciliumNamespaces = (names: readonly string[]): CiliumSelector => ({ matchExpressions: [{ key: CILIUM_NAMESPACE, operator: 'In', values: names }] });
@@ -41,7 +41,7 @@ const ADD_ONLY = { ingress: false, egress: false } as const;
  * change what else those pods may reach.
  */
 function ciliumClusterPolicies(chart: Chart, cluster: ResolvedCluster, api: { readonly dnsProxy: boolean; readonly denyRules: boolean }): void {
-  const { baseline, denyMetadata } = targets(cluster);
+  const { baseline, denyMetadata, exposed } = targets(cluster);
   const ccnp = (id: string, name: string, spec: CiliumPolicySpec): void => {
     new ApiObject(chart, id, { apiVersion: 'cilium.io/v2', kind: 'CiliumClusterwideNetworkPolicy', metadata: { name }, spec });
   };
@@ -51,6 +51,17 @@ function ciliumClusterPolicies(chart: Chart, cluster: ResolvedCluster, api: { re
       endpointSelector: ciliumNamespaces(baseline),
       enableDefaultDeny: ADD_ONLY,
       egress: [{ toEndpoints: [kubeDnsEndpoints], toPorts: [ciliumDnsPorts(api.dnsProxy)] }],
+    });
+  }
+  if (exposed.length > 0) {
+    // Load balancer traffic that a node forwards (instance targets, externalTrafficPolicy
+    // Cluster) carries the node's address, which Cilium gives the remote-node identity: NetworkPolicy
+    // ipBlocks do not match it, so exposed namespaces admit nodes here.
+    ccnp('NodesToExposed', CLUSTER_POLICY.nodesToExposed, {
+      description: 'polycluster: load balancer traffic forwarded by nodes reaches the exposed namespaces',
+      endpointSelector: ciliumNamespaces(exposed),
+      enableDefaultDeny: ADD_ONLY,
+      ingress: [{ fromEntities: ['remote-node', 'host'] }],
     });
   }
   if (api.denyRules && denyMetadata.length > 0) {

@@ -27,6 +27,7 @@ export interface CiliumPolicySpec {
   readonly endpointSelector: CiliumSelector;
   /** `false`: the policy adds rules without putting the selected pods into default deny. */
   readonly enableDefaultDeny?: { readonly ingress: boolean; readonly egress: boolean };
+  readonly ingress?: readonly { readonly fromEntities: readonly ('remote-node' | 'host')[] }[];
   readonly egress?: readonly CiliumEgressRule[];
   readonly egressDeny?: readonly Pick<CiliumEgressRule, 'toCIDR'>[];
 }

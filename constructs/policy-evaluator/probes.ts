@@ -30,7 +30,14 @@ const APP_PORT = 8080;
 /** Documentation addresses (RFC 5737) stand in for the internet. */
 const INTERNET_ADDRESSES = ['192.0.2.10', '198.51.100.10', '203.0.113.10'];
 
-const pod = (namespace: string, app: string): PodEndpoint => ({ kind: 'pod', namespace, labels: { [APP_LABEL]: app }, name: `${namespace}/${app}` });
+/**
+ * A pod's address: where the CNI mode gives pods their addresses (the pod range, or the node
+ * subnets in VPC-IP modes), so that address rules meant for load balancers are tested against pods too.
+ */
+function podAddress(cluster: ResolvedCluster): string {
+  const { network } = cluster;
+  return sampleAddress(network.podCidr ?? network.subnets.private[0] ?? network.subnets.nodes!);
+}
 const address = (ip: string, name = ip): AddressEndpoint => ({ kind: 'address', ip, name });
 const tcp = (from: PodEndpoint | AddressEndpoint, to: PodEndpoint | AddressEndpoint, port: number): Connection => ({ from, to, port, protocol: 'TCP' });
 
@@ -62,15 +69,20 @@ function egressAdmits(cluster: ResolvedCluster, ns: ResolvedNamespace, ip: strin
 
 /** The probes of one managed namespace. */
 function namespaceProbes(cluster: ResolvedCluster, ns: ResolvedNamespace): Probe[] {
+  const ip = podAddress(cluster);
+  const pod = (namespace: string, app: string): PodEndpoint => ({ kind: 'pod', namespace, labels: { [APP_LABEL]: app }, ip, name: `${namespace}/${app}` });
+  const sources = exposureSources(cluster);
+  // Pods inside the load balancers' ranges reach an exposed namespace the way those load balancers do.
+  const ingressOpen = !ns.baseline || (ns.exposed && sources.podsShareAddresses);
   const isolated = isolatedApps(ns);
   const workload = pod(ns.name, WORKLOAD);
   const https: ResolvedPort = { port: 443, protocol: 'TCP' };
   const probes: Probe[] = [{ connection: tcp(workload, workload, APP_PORT), expected: true }];
 
   const stranger = pod('default', 'client');
-  probes.push({ connection: tcp(stranger, workload, APP_PORT), expected: !ns.baseline });
+  probes.push({ connection: tcp(stranger, workload, APP_PORT), expected: ingressOpen });
   const neighbour = cluster.namespaces.find((other) => other.name !== ns.name);
-  if (neighbour) probes.push({ connection: tcp(pod(neighbour.name, WORKLOAD), workload, APP_PORT), expected: !ns.baseline && !neighbour.baseline });
+  if (neighbour) probes.push({ connection: tcp(pod(neighbour.name, WORKLOAD), workload, APP_PORT), expected: ingressOpen && !neighbour.baseline });
 
   const dns = pod(KUBE_DNS.namespace, 'coredns');
   const kubeDns: PodEndpoint = { ...dns, labels: { ...KUBE_DNS.podLabels }, name: `${KUBE_DNS.namespace}/kube-dns` };
@@ -81,14 +93,13 @@ function namespaceProbes(cluster: ResolvedCluster, ns: ResolvedNamespace): Probe
   const metadata = sampleAddress(METADATA_CIDR);
   probes.push({ connection: tcp(workload, address(metadata, `metadata ${metadata}`), 80), expected: egressAdmits(cluster, ns, metadata, { port: 80, protocol: 'TCP' }) });
 
-  const sources = exposureSources(cluster);
   if (sources.controllerNamespace) {
     probes.push({ connection: tcp(pod(sources.controllerNamespace, 'controller'), workload, APP_PORT), expected: !ns.baseline || ns.exposed });
   }
   const lbSources = ns.exposed ? sources.addresses : sources.addresses.slice(0, 1);
   for (const source of lbSources) {
-    const ip = sampleAddress(source.cidr);
-    probes.push({ connection: tcp(address(ip, `${source.what} ${ip}`), workload, APP_PORT), expected: !ns.baseline || ns.exposed });
+    const from = sampleAddress(source.cidr);
+    probes.push({ connection: tcp(address(from, `${source.what} ${from}`), workload, APP_PORT), expected: !ns.baseline || ns.exposed });
   }
 
   for (const app of isolated) {

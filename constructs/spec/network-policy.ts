@@ -48,6 +48,11 @@ export interface ExposureSources {
   readonly controllerNamespace?: string;
   /** Load balancer and health-check ranges (REFERENCE.md "Baseline NetworkPolicies"). */
   readonly addresses: readonly AddressSource[];
+  /**
+   * Pods take addresses inside `addresses` (EKS VPC-IP modes with internal load balancers, which
+   * share the private subnets with pods): admitting the load balancers also admits those pods.
+   */
+  readonly podsShareAddresses: boolean;
 }
 
 /** Google front ends and health checkers (GKE load balancing and Gateway health checks). */
@@ -69,10 +74,18 @@ export function exposureSources(cluster: ResolvedCluster): ExposureSources {
   const { subnets } = cluster.network;
   let addresses: AddressSource[];
   switch (cluster.cloud) {
-    case 'aws':
-      // ALBs and NLBs sit in the VPC's subnets and reach pods (ip targets) or nodes (instance targets).
-      addresses = [{ cidr: cluster.network.vpcCidr, what: 'AWS load balancers in the VPC' }];
+    case 'aws': {
+      // Load balancers live in the subnets of their scheme: public ones for internet-facing,
+      // private ones (the nodes' subnets) for internal. On overlays they reach pods through the
+      // nodes (instance targets), so the private subnets send too.
+      const internetFacing = cluster.ingress.exposure === 'internet-facing';
+      const viaNodes = cluster.cni.cell.podAddressing === 'pod-range';
+      addresses = [
+        ...(internetFacing ? subnets.public.map((cidr) => ({ cidr, what: 'AWS load balancers (public subnets)' })) : []),
+        ...(!internetFacing || viaNodes ? subnets.private.map((cidr) => ({ cidr, what: internetFacing ? 'nodes forwarding for AWS load balancers' : 'AWS internal load balancers and nodes' })) : []),
+      ];
       break;
+    }
     case 'gcp':
       addresses = [
         ...GOOGLE_FRONT_ENDS,
@@ -84,7 +97,8 @@ export function exposureSources(cluster: ResolvedCluster): ExposureSources {
       addresses = [{ cidr: subnets.nodes!, what: 'Azure load balancer traffic through the nodes' }, AZURE_PROBES];
       break;
   }
-  return { ...(controllerNamespace ? { controllerNamespace } : {}), addresses };
+  const podsShareAddresses = cluster.cloud === 'aws' && cluster.cni.cell.podAddressing === 'vpc' && cluster.ingress.exposure === 'internal';
+  return { ...(controllerNamespace ? { controllerNamespace } : {}), addresses, podsShareAddresses };
 }
 
 /**

@@ -57,6 +57,36 @@ describe('cluster-wide policies follow what the CNI mode enforces', () => {
     ]);
   });
 
+  it('Cilium modes admit node-forwarded load balancer traffic into exposed namespaces (ipBlocks do not match nodes there)', () => {
+    for (const spec of [
+      { ...MINIMAL.aws, cni: { kind: 'cilium', mode: 'overlay' } },
+      { ...MINIMAL.azure },
+    ] as ClusterSpec[]) {
+      const objects = clusterWide({ ...spec, namespaces: [{ name: 'shop', exposed: true }, { name: 'back' }, { name: 'legacy', baseline: false, exposed: true }] });
+      const nodes = objects.find((o) => o.metadata.name === 'polycluster-allow-nodes-to-exposed')!;
+      expect(specOf(nodes).endpointSelector.matchExpressions[0].values).toEqual(['shop']);
+      expect(specOf(nodes).ingress).toEqual([{ fromEntities: ['remote-node', 'host'] }]);
+      expect(specOf(nodes).enableDefaultDeny).toEqual({ ingress: false, egress: false });
+    }
+    const calico = clusterWide({ ...MINIMAL.aws, cni: { kind: 'calico' }, namespaces: [{ name: 'shop', exposed: true }] });
+    expect(calico.map((o) => o.metadata.name)).not.toContain('polycluster-allow-nodes-to-exposed');
+  });
+
+  it('keeps names apart: a namespace called cluster-wide, and callers whose names would run together', () => {
+    const files = clusterManifests(resolveCluster({
+      ...MINIMAL.aws,
+      cni: { kind: 'cilium' },
+      namespaces: [
+        { name: 'cluster-wide' },
+        { name: 'shop' },
+        { name: 'x', allow: [{ from: { namespace: 'shop', app: 'z' }, to: { app: 'y' }, ports: [{ port: 1 }] }, { from: { namespace: 'shop' }, to: { app: 'y-from-z' }, ports: [{ port: 1 }] }] },
+      ],
+    }));
+    expect(files.map((f) => f.fileName)).toEqual(['namespace-cluster-wide.yaml', 'namespace-shop.yaml', 'namespace-x.yaml', 'cluster-wide.yaml']);
+    const shop = files.find((f) => f.fileName === 'namespace-shop.yaml')!.objects.map((o) => o.metadata.name);
+    expect(shop).toEqual(expect.arrayContaining(['allow-out.x.y.from.z', 'allow-out.x.y-from-z']));
+  });
+
   it('FQDN egress becomes a CiliumNetworkPolicy with its own DNS rule through the proxy', () => {
     const files = clusterManifests(resolveCluster({ ...MINIMAL.aws, cni: { kind: 'cilium', mode: 'chaining' }, namespaces: [{ name: 'billing', egress: [{ fqdns: ['api.stripe.com', '*.stripe.com'], ports: [{ port: 443 }] }] }] }));
     const cnp = files.flatMap((f) => f.objects).find((o) => o.kind === 'CiliumNetworkPolicy')!;

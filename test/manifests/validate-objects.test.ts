@@ -148,7 +148,7 @@ describe('the collected objects reach every branch', () => {
     expect(new Set(ALL.map((c) => kindKey(c.object)))).toEqual(new Set(Object.keys(KINDS)));
     const names = new Set(ALL.map((c) => c.object.metadata.name));
     for (const name of [...Object.values(BASELINE_POLICY), ...Object.values(CLUSTER_POLICY), FQDN_POLICY]) expect(names, name).toContain(name);
-    for (const name of ['allow-to-admin', 'allow-to-payments', 'allow-to-ledger', 'allow-to-payments-payments-from-checkout', 'allow-to-payments-payments']) {
+    for (const name of ['allow-to-admin', 'allow-to-payments', 'allow-to-ledger', 'allow-out.payments.payments.from.checkout', 'allow-out.payments.payments']) {
       expect(names, name).toContain(name);
     }
   });

@@ -146,8 +146,9 @@ describe('the probes and their table', () => {
     const lines = table.trimEnd().split('\n');
     expect(lines[0]).toBe('eks-test (the VPC CNI network policy agent)');
     expect(lines[1]).toMatch(/^ {2}from +to +port +verdict +why$/);
-    expect(lines[2]).toBe(`  ${'shop/workload'.padEnd(39)}  ${'shop/workload'.padEnd(24)}  TCP/8080  allowed  shop/allow-same-namespace-egress, shop/allow-same-namespace-ingress`);
-    expect(lines[8]).toBe(`  ${'AWS load balancers in the VPC 10.0.0.10'.padEnd(39)}  ${'shop/workload'.padEnd(24)}  TCP/8080  denied   no ingress policy admits it`);
+    const width = 'AWS internal load balancers and nodes 10.0.0.10'.length;
+    expect(lines[2]).toBe(`  ${'shop/workload'.padEnd(width)}  ${'shop/workload'.padEnd(24)}  TCP/8080  allowed  shop/allow-same-namespace-egress, shop/allow-same-namespace-ingress`);
+    expect(lines[8]).toBe(`  ${'AWS internal load balancers and nodes 10.0.0.10'.padEnd(width)}  ${'shop/workload'.padEnd(24)}  TCP/8080  denied   no ingress policy admits it`);
     expect(lines.slice(2).every((l) => / (allowed|denied) /.test(l))).toBe(true);
   });
 });

@@ -22,11 +22,21 @@ const GOOGLE_FRONT_ENDS = ['35.191.0.0/16', '130.211.0.0/22'];
 const AZURE_PROBES = '168.63.129.16/32';
 
 describe('exposureSources', () => {
-  it('admits the VPC range on AWS, where ALBs and NLBs sit in the VPC', () => {
+  it('admits on AWS the subnets where load balancers of the exposure live, and says when pods share them', () => {
     const cluster = resolve(MINIMAL.aws, { network: { vpcCidr: '10.10.0.0/16' } });
     const sources = exposureSources(cluster);
-    expect(cidrs(sources.addresses)).toEqual(['10.10.0.0/16']);
+    // Internal load balancers sit in the private subnets, next to the VPC CNI's pods.
+    expect(cidrs(sources.addresses)).toEqual(cluster.network.subnets.private);
+    expect(sources.podsShareAddresses).toBe(true);
     expect(sources.addresses[0]!.what).not.toBe('');
+    // Internet-facing ones sit in the public subnets, where no pod lives.
+    const public_ = exposureSources(resolve(MINIMAL.aws, { network: { vpcCidr: '10.10.0.0/16' }, ingress: { exposure: 'internet-facing' } }));
+    expect(cidrs(public_.addresses)).toEqual(cluster.network.subnets.public);
+    expect(public_.podsShareAddresses).toBe(false);
+    // On an overlay the nodes forward to pods (instance targets), and pods have their own range.
+    const overlay = exposureSources(resolve(MINIMAL.aws, { network: { vpcCidr: '10.10.0.0/16' }, cni: { kind: 'cilium', mode: 'overlay' }, ingress: { exposure: 'internet-facing' } }));
+    expect(cidrs(overlay.addresses)).toEqual([...cluster.network.subnets.public, ...cluster.network.subnets.private]);
+    expect(overlay.podsShareAddresses).toBe(false);
     // The ALB controller (`cloud`) runs no in-cluster proxy, so no controller namespace is admitted.
     expect(sources).not.toHaveProperty('controllerNamespace');
   });
