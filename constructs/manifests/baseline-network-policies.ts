@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import {
   exposureSources,
   isolatedApps,
+  KUBE_DNS,
   metadataCidrs,
   metadataDestinations,
   namespaceLabels,
@@ -67,7 +68,7 @@ export class NamespaceManifests extends Chart {
       const d = peers('DnsPeers');
       policy('Dns', BASELINE_POLICY.dns, {
         selector: kplus.Pods.all(d, 'All'),
-        egress: { rules: [{ peer: kubeDns(d, 'KubeDns'), ports: [kplus.NetworkPolicyPort.udp(53), kplus.NetworkPolicyPort.tcp(53)] }] },
+        egress: { rules: [{ peer: kubeDns(d, 'KubeDns'), ports: policyPorts(KUBE_DNS.ports) }] },
       });
       const si = peers('SameNamespaceIngressPeers');
       policy('SameNamespaceIngress', BASELINE_POLICY.sameNamespaceIngress, {

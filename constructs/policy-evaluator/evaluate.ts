@@ -1,5 +1,6 @@
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { cidrContainsAddress, isIPv4Address } from '../spec/cidr';
+import { NAMESPACE_NAME_LABEL } from '../spec/network-policy';
 import type { Connection, DirectionVerdict, Endpoint, PodEndpoint, PolicyWorld, Verdict } from './model';
 import { matchesSelector } from './selectors';
 
@@ -18,9 +19,6 @@ interface Rule {
   readonly peers: readonly Peer[];
   readonly ports: readonly Port[];
 }
-
-/** Label the API server sets on every namespace, so selectors can name a namespace. */
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** Where a policy without metadata.namespace lands, as with `kubectl apply` in the default context. */
 const DEFAULT_NAMESPACE = 'default';

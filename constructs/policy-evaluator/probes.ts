@@ -46,6 +46,9 @@ export function sampleAddress(cidr: string): string {
   return nthAddress(cidr, prefixOf(cidr) >= 28 ? 0 : 10);
 }
 
+/** The port after `port` (wrapping), for "wrong port" probes. */
+const nextPort = (port: ResolvedPort): ResolvedPort => ({ port: port.port === 65535 ? 1 : port.port + 1, protocol: port.protocol });
+
 /** Whether the spec's allowances into `app` admit this caller on this port. */
 function allowanceAdmits(ns: ResolvedNamespace, app: string, from: PodEndpoint | AddressEndpoint, port: ResolvedPort): boolean {
   return ns.allow.some(
@@ -84,9 +87,8 @@ function namespaceProbes(cluster: ResolvedCluster, ns: ResolvedNamespace): Probe
   const neighbour = cluster.namespaces.find((other) => other.name !== ns.name);
   if (neighbour) probes.push({ connection: tcp(pod(neighbour.name, WORKLOAD), workload, APP_PORT), expected: ingressOpen && !neighbour.baseline });
 
-  const dns = pod(KUBE_DNS.namespace, 'coredns');
-  const kubeDns: PodEndpoint = { ...dns, labels: { ...KUBE_DNS.podLabels }, name: `${KUBE_DNS.namespace}/kube-dns` };
-  for (const protocol of ['UDP', 'TCP'] as const) probes.push({ connection: { from: workload, to: kubeDns, port: 53, protocol }, expected: true });
+  const kubeDns: PodEndpoint = { kind: 'pod', namespace: KUBE_DNS.namespace, labels: { ...KUBE_DNS.podLabels }, ip, name: `${KUBE_DNS.namespace}/kube-dns` };
+  for (const p of KUBE_DNS.ports) probes.push({ connection: { from: workload, to: kubeDns, port: p.port, protocol: p.protocol }, expected: true });
 
   const internet = INTERNET_ADDRESSES.find((ip) => !ns.egress.some((e) => e.cidr !== undefined && cidrContainsAddress(e.cidr, ip))) ?? INTERNET_ADDRESSES[0]!;
   probes.push({ connection: tcp(workload, address(internet, `internet ${internet}`), 443), expected: egressAdmits(cluster, ns, internet, https) });
@@ -110,7 +112,7 @@ function namespaceProbes(cluster: ResolvedCluster, ns: ResolvedNamespace): Probe
   for (const allowance of ns.allow) {
     const callee = pod(ns.name, allowance.to.app);
     const port = allowance.ports[0]!;
-    const otherPort: ResolvedPort = { port: port.port === 65535 ? 1 : port.port + 1, protocol: port.protocol };
+    const otherPort = nextPort(port);
     const caller = allowance.from.cidr !== undefined
       ? address(sampleAddress(allowance.from.cidr))
       : pod(allowance.from.namespace ?? ns.name, allowance.from.app ?? WORKLOAD);
@@ -122,7 +124,7 @@ function namespaceProbes(cluster: ResolvedCluster, ns: ResolvedNamespace): Probe
     if (egress.cidr === undefined) continue;
     const target = sampleAddress(egress.cidr);
     const port = egress.ports[0]!;
-    const otherPort: ResolvedPort = { port: port.port === 65535 ? 1 : port.port + 1, protocol: port.protocol };
+    const otherPort = nextPort(port);
     for (const p of [port, otherPort]) probes.push({ connection: { from: workload, to: address(target), port: p.port, protocol: p.protocol }, expected: egressAdmits(cluster, ns, target, p) });
   }
   return probes;
