@@ -1,3 +1,4 @@
+import { APPLY_TIME } from '../apply-time-values';
 import { ManagedAddon } from './eks-addon';
 import type { CloudBuilder } from '../cloud-builder';
 import { connectKubernetesStacks } from '../kube-providers';
@@ -13,7 +14,7 @@ import { Account } from './account';
 /**
  * EKS: cluster stack (network, control plane, identities), cni stack (self-installed CNI, before
  * any node exists), nodes stack (managed node groups, CoreDNS), platform stack (Cluster Autoscaler, load balancing,
- * ingress, ExternalDNS).
+ * ingress, ExternalDNS, cert-manager).
  */
 export const builder: CloudBuilder = {
   cloud: 'aws',
@@ -35,5 +36,8 @@ export const builder: CloudBuilder = {
     new ManagedAddon(stacks.nodes, 'CoreDns', { clusterName: cluster.name, kubernetesVersion: cluster.kubernetesVersion, addonName: 'coredns', dependsOn: nodes.groups });
 
     if (stacks.platform) buildPlatformStack(stacks.platform, cluster, built);
+    // The DNS01 ClusterIssuers name each hosted zone by id, which only the lookup knows.
+    const zoneIds = built.certManager?.zoneIds ?? [];
+    return { applyTimeValues: Object.fromEntries(zoneIds.map((id, i) => [APPLY_TIME.dns01ZoneId(i), id])) };
   },
 };

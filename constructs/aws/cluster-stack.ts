@@ -2,6 +2,7 @@ import { TerraformOutput, type TerraformStack } from 'cdktf';
 import type { ResolvedCluster } from '../spec';
 import { AdminAccessEntries } from './access-entries';
 import { Account } from './account';
+import { createCertManagerRole, type CertManagerDns01Identity } from './cert-manager-identity';
 import { ManagedAddon } from './eks-addon';
 import { EksControlPlane } from './eks-cluster';
 import { ciliumOperatorStatements, clusterAutoscalerStatements } from './iam-policies';
@@ -20,11 +21,14 @@ export interface EksClusterStack {
   readonly roles: { readonly ciliumOperator?: ServiceAccountRole; readonly clusterAutoscaler: ServiceAccountRole };
   /** IRSA roles of the load balancer controller and ExternalDNS. */
   readonly ingress: IngressRoles;
+  /** cert-manager's IRSA role and hosted zones; present only for the DNS01 solver. */
+  readonly certManager?: CertManagerDns01Identity;
 }
 
 /**
  * The cluster stack: network, keys, control plane, access entries, the OIDC provider, the IAM
- * roles of every add-on (with the load balancer controller and ExternalDNS), and the add-ons that
+ * roles of every add-on (with the load balancer controller, ExternalDNS and cert-manager's DNS01
+ * solver, each with the hosted zones it may change), and the add-ons that
  * must run before any node (VPC CNI, kube-proxy).
  */
 export function buildClusterStack(stack: TerraformStack, cluster: ResolvedCluster): EksClusterStack {
@@ -84,9 +88,10 @@ export function buildClusterStack(stack: TerraformStack, cluster: ResolvedCluste
   });
 
   const ingress = createIngressRoles(stack, cluster, oidc, account, network.vpc.id);
+  const certManager = createCertManagerRole(stack, cluster, oidc, account);
 
   outputs(stack, controlPlane, network, oidc);
-  return { controlPlane, network, roles: { ...(ciliumOperator ? { ciliumOperator } : {}), clusterAutoscaler }, ingress };
+  return { controlPlane, network, roles: { ...(ciliumOperator ? { ciliumOperator } : {}), clusterAutoscaler }, ingress, ...(certManager ? { certManager } : {}) };
 }
 
 /** What operators and partners read after a deploy: how to reach the cluster and the egress IPs. */

@@ -89,3 +89,26 @@ export function externalDnsStatements(zoneArns: string[]): DataAwsIamPolicyDocum
     },
   ];
 }
+
+/**
+ * cert-manager's DNS01 solver: write only `_acme-challenge.*` TXT records in the named hosted zones
+ * (Route 53's record-set condition keys; `ForAllValues` holds every record of a change batch to
+ * them), read their record sets, and poll the change until Route 53 reports it in sync. No
+ * `ListHostedZones*`: each ClusterIssuer names its zone's id, so cert-manager never searches.
+ */
+export function certManagerDns01Statements(zoneArns: string[], partition: string): DataAwsIamPolicyDocumentStatement[] {
+  return [
+    {
+      sid: 'WriteChallengeRecords',
+      effect: 'Allow',
+      actions: ['route53:ChangeResourceRecordSets'],
+      resources: zoneArns,
+      condition: [
+        { test: 'ForAllValues:StringEquals', variable: 'route53:ChangeResourceRecordSetsRecordTypes', values: ['TXT'] },
+        { test: 'ForAllValues:StringLike', variable: 'route53:ChangeResourceRecordSetsNormalizedRecordNames', values: ['_acme-challenge.*'] },
+      ],
+    },
+    { sid: 'ReadNamedZones', effect: 'Allow', actions: ['route53:ListResourceRecordSets'], resources: zoneArns },
+    { sid: 'WatchChanges', effect: 'Allow', actions: ['route53:GetChange'], resources: [`arn:${partition}:route53:::change/*`] },
+  ];
+}

@@ -1,8 +1,8 @@
-import { DataAwsRoute53Zone } from '@cdktf/provider-aws/lib/data-aws-route53-zone';
 import type { TerraformStack } from 'cdktf';
 import { AWS_LOAD_BALANCER_CONTROLLER_RELEASE, EXTERNAL_DNS_RELEASE } from '../addons/ingress';
 import { EXTERNAL_DNS_ZONE_VISIBILITY, type ResolvedCluster } from '../spec';
 import type { Account } from './account';
+import { lookUpHostedZones } from './hosted-zones';
 import { externalDnsStatements } from './iam-policies';
 import { ServiceAccountRole, type ClusterOidc } from './identities';
 import { loadBalancerControllerStatements } from './load-balancer-controller-policy';
@@ -32,10 +32,7 @@ export function createIngressRoles(stack: TerraformStack, cluster: ResolvedClust
     statements: loadBalancerControllerStatements(cluster.name, account.partition, cluster.region, account.id),
   });
   const internal = EXTERNAL_DNS_ZONE_VISIBILITY[cluster.ingress.exposure] === 'private';
-  // A private zone must be the one associated with this VPC: its records mean nothing elsewhere.
-  const zones = cluster.ingress.externalDnsZones.map(
-    (name, i) => new DataAwsRoute53Zone(stack, `ExternalDnsZone${i}`, { name, privateZone: internal, ...(internal ? { vpcId } : {}) }),
-  );
+  const zones = lookUpHostedZones(stack, 'ExternalDnsZone', cluster.ingress.externalDnsZones, internal ? { privateZone: true, vpcId } : { privateZone: false });
   if (zones.length === 0) return { loadBalancerController };
   const role = new ServiceAccountRole(stack, 'ExternalDnsRole', {
     ...irsa,

@@ -1,9 +1,11 @@
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { installCni } from '../addons/cni';
-import type { CloudBuilder } from '../cloud-builder';
+import { APPLY_TIME, type ApplyTimeValues } from '../apply-time-values';
+import type { BuiltCluster, CloudBuilder } from '../cloud-builder';
 import type { PhaseStacks } from '../phase-stacks';
 import type { ResolvedCluster } from '../spec';
 import { createAksCluster } from './aks-cluster';
+import { createCertManagerIdentity, type AksCertManagerIdentity } from './cert-manager-identity';
 import { grantClusterAdmins } from './cluster-admins';
 import { createExternalDnsIdentity } from './external-dns-identity';
 import { createIdentities } from './identities';
@@ -21,11 +23,12 @@ import { configureAzurerm } from './provider';
 /**
  * Fills the phase stacks of an AKS cluster: network, NAT, identities, KMS, monitoring, the
  * cluster with its system pool, the ingress address and add-on identities in `<name>-cluster`;
- * user pools in `<name>-nodes`; the ingress controller and ExternalDNS in `<name>-platform`;
- * kubelogin providers in the Kubernetes-facing stacks. Resources sit directly in their stack,
- * so their construct ids are their Terraform addresses.
+ * user pools in `<name>-nodes`; the ingress controller, ExternalDNS and cert-manager in
+ * `<name>-platform`; kubelogin providers in the Kubernetes-facing stacks. Resources sit directly
+ * in their stack, so their construct ids are their Terraform addresses. Returns what the DNS01
+ * ClusterIssuers need from Terraform.
  */
-export function buildAks(stacks: PhaseStacks, cluster: ResolvedCluster): void {
+export function buildAks(stacks: PhaseStacks, cluster: ResolvedCluster): BuiltCluster {
   if (!cluster.azure) throw new Error(`polycluster: ${cluster.name} has no resolved Azure settings`);
   const stack = stacks.cluster;
   configureAzurerm(stack, cluster);
@@ -45,6 +48,7 @@ export function buildAks(stacks: PhaseStacks, cluster: ResolvedCluster): void {
   const ingressIp = createIngressIp(stack, cluster, network, identities);
   if (ingressIp) allowInternetIngress(stack, network, ingressIp.publicIp.ipAddress);
   const externalDns = createExternalDnsIdentity(stack, cluster, network, aks);
+  const certManager = createCertManagerIdentity(stack, cluster, network, aks);
   createOutputs(stack, cluster, { aks, network, egress, identities, encryption, ...(ingressIp ? { ingressIp } : {}) });
 
   configureAzurerm(stacks.nodes, cluster);
@@ -54,7 +58,27 @@ export function buildAks(stacks: PhaseStacks, cluster: ResolvedCluster): void {
   // BYO CNI (`network_plugin = none`): Cilium or Calico in the cni stack. kube-proxy stays (the
   // azurerm provider cannot disable it), so the CNI needs no API server address.
   if (stacks.cni) installCni(stacks.cni, cluster, {});
-  if (stacks.platform) buildPlatformStack(stacks.platform, cluster, { client, ...(ingressIp ? { ingressIp } : {}), ...(externalDns ? { externalDns } : {}) });
+  if (stacks.platform) {
+    buildPlatformStack(stacks.platform, cluster, {
+      client,
+      ...(ingressIp ? { ingressIp } : {}),
+      ...(externalDns ? { externalDns } : {}),
+      ...(certManager ? { certManager } : {}),
+    });
+  }
+  return { applyTimeValues: certManager ? dns01Values(certManager, client) : {} };
+}
+
+/**
+ * The azureDNS solver's settings only Terraform knows: the provider's subscription, the managed
+ * identity's client id, and each ACME zone's resource group (zones may sit in different groups).
+ */
+function dns01Values(certManager: AksCertManagerIdentity, client: DataAzurermClientConfig): ApplyTimeValues {
+  return {
+    [APPLY_TIME.azureSubscriptionId]: client.subscriptionId,
+    [APPLY_TIME.certManagerClientId]: certManager.identity.clientId,
+    ...Object.fromEntries(certManager.zones.map((zone, i) => [APPLY_TIME.dns01ZoneResourceGroup(i), zone.resourceGroupName])),
+  };
 }
 
 /** The AKS cloud builder. */

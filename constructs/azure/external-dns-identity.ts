@@ -1,19 +1,14 @@
-import { DataAzurermDnsZone } from '@cdktf/provider-azurerm/lib/data-azurerm-dns-zone';
-import { DataAzurermPrivateDnsZone } from '@cdktf/provider-azurerm/lib/data-azurerm-private-dns-zone';
-import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
+import type { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import type { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Fn, Op, type TerraformStack } from 'cdktf';
 import { EXTERNAL_DNS_RELEASE } from '../addons/ingress/external-dns';
 import { EXTERNAL_DNS_ZONE_VISIBILITY, type ResolvedCluster } from '../spec';
 import { grantCustomRole } from './custom-role';
-import { AZURE_ROLES, grantToIdentity } from './identities';
 import { dnsZoneReaderRoleName, externalDnsIdentityName } from './names';
 import type { AksNetwork } from './network';
-
-/** The audience Entra ID expects in federated (workload identity) tokens. */
-export const AZURE_TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+import { createWorkloadIdentity, grantZoneContributor, type AksDnsZone } from './workload-identity';
 
 /** ExternalDNS's workload identity in the cluster stack, limited to the spec's zones. */
 export interface AksExternalDnsIdentity {
@@ -22,18 +17,14 @@ export interface AksExternalDnsIdentity {
   /** ExternalDNS's provider: public zones for internet-facing ingress, private zones for internal. */
   readonly providerName: 'azure' | 'azure-private-dns';
   /** The zones, in spec order (the first one's resource group goes into ExternalDNS's settings). */
-  readonly zones: readonly (DataAzurermDnsZone | DataAzurermPrivateDnsZone)[];
-  /** One zone contributor grant per zone. */
+  readonly zones: readonly AksDnsZone[];
+  /** One zone contributor grant per zone, then the zone reader grant on their resource group. */
   readonly grants: readonly RoleAssignment[];
 }
 
-/**
- * For a non-empty `ingress.externalDnsZones`: a user-assigned identity that ExternalDNS's service
- * account assumes through the cluster's OIDC issuer, with "DNS Zone Contributor" (public zones,
- * internet-facing ingress) or "Private DNS Zone Contributor" (private zones, internal ingress) on
- * each named zone alone. The zones are looked up by name in the subscription; they must exist.
- * Zone construct ids are numbered by position in the spec list.
- */
+/** The only action of ExternalDNS's zone reader role, per zone kind. */
+export const DNS_ZONE_READ_ACTION = { public: 'Microsoft.Network/dnszones/read', private: 'Microsoft.Network/privateDnsZones/read' } as const;
+
 /**
  * ExternalDNS's Azure providers find their zones by listing the zones of one resource group, which
  * the grants on the zones alone do not allow: a custom role that only reads zones, on the first
@@ -44,7 +35,7 @@ function zoneListing(
   stack: TerraformStack,
   cluster: ResolvedCluster,
   identity: UserAssignedIdentity,
-  zones: readonly (DataAzurermDnsZone | DataAzurermPrivateDnsZone)[],
+  zones: readonly AksDnsZone[],
   isPublic: boolean,
 ): RoleAssignment {
   // A zone id is /subscriptions/<id>/resourceGroups/<name>/providers/...: its group is the first five segments.
@@ -67,9 +58,13 @@ function zoneListing(
   });
 }
 
-/** The only action of ExternalDNS's zone reader role, per zone kind. */
-export const DNS_ZONE_READ_ACTION = { public: 'Microsoft.Network/dnszones/read', private: 'Microsoft.Network/privateDnsZones/read' } as const;
-
+/**
+ * For a non-empty `ingress.externalDnsZones`: a user-assigned identity that ExternalDNS's service
+ * account assumes through the cluster's OIDC issuer, with "DNS Zone Contributor" (public zones,
+ * internet-facing ingress) or "Private DNS Zone Contributor" (private zones, internal ingress) on
+ * each named zone alone, plus the zone listing ExternalDNS needs. The zones are looked up by name
+ * in the subscription; they must exist. Zone construct ids are numbered by position in the spec list.
+ */
 export function createExternalDnsIdentity(
   stack: TerraformStack,
   cluster: ResolvedCluster,
@@ -78,27 +73,21 @@ export function createExternalDnsIdentity(
 ): AksExternalDnsIdentity | undefined {
   const zoneNames = cluster.ingress.externalDnsZones;
   if (zoneNames.length === 0) return undefined;
-  const identity = new UserAssignedIdentity(stack, 'ExternalDnsIdentity', {
+  // Construct ids are Terraform addresses: renaming them replaces the identity and its grants.
+  const { identity, credential } = createWorkloadIdentity(stack, cluster, network, aks, {
+    ids: { identity: 'ExternalDnsIdentity', credential: 'ExternalDnsFederatedCredential' },
     name: externalDnsIdentityName(cluster),
-    resourceGroupName: network.resourceGroup.name,
-    location: network.resourceGroup.location,
-    tags: { ...cluster.tags },
+    namespace: EXTERNAL_DNS_RELEASE.namespace,
+    serviceAccount: EXTERNAL_DNS_RELEASE.serviceAccount,
   });
-  // Only ExternalDNS's service account in this cluster can exchange its token for the identity.
-  const credential = new FederatedIdentityCredential(stack, 'ExternalDnsFederatedCredential', {
-    name: EXTERNAL_DNS_RELEASE.serviceAccount,
-    resourceGroupName: network.resourceGroup.name,
-    parentId: identity.id,
-    issuer: aks.oidcIssuerUrl,
-    subject: `system:serviceaccount:${EXTERNAL_DNS_RELEASE.namespace}:${EXTERNAL_DNS_RELEASE.serviceAccount}`,
-    audience: [AZURE_TOKEN_EXCHANGE_AUDIENCE],
-  });
-  const isPublic = EXTERNAL_DNS_ZONE_VISIBILITY[cluster.ingress.exposure] === 'public';
-  const role = isPublic ? AZURE_ROLES.dnsZoneContributor : AZURE_ROLES.privateDnsZoneContributor;
-  const zones = zoneNames.map((name, i) =>
-    isPublic ? new DataAzurermDnsZone(stack, `ExternalDnsZone${i}`, { name }) : new DataAzurermPrivateDnsZone(stack, `ExternalDnsZone${i}`, { name }),
-  );
-  const grants = zones.map((zone, i) => grantToIdentity(stack, `ExternalDnsZone${i}Contributor`, identity, role, zone.id));
-  grants.push(zoneListing(stack, cluster, identity, zones, isPublic));
-  return { identity, credential, providerName: isPublic ? 'azure' : 'azure-private-dns', zones, grants };
+  const visibility = EXTERNAL_DNS_ZONE_VISIBILITY[cluster.ingress.exposure];
+  const { zones, grants } = grantZoneContributor(stack, 'ExternalDns', identity, zoneNames, visibility);
+  const isPublic = visibility === 'public';
+  return {
+    identity,
+    credential,
+    providerName: isPublic ? 'azure' : 'azure-private-dns',
+    zones,
+    grants: [...grants, zoneListing(stack, cluster, identity, zones, isPublic)],
+  };
 }

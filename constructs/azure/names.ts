@@ -47,6 +47,11 @@ export function externalDnsIdentityName(cluster: ResolvedCluster): string {
   return withSuffix(cluster.name, '-external-dns', AZURE_NAME_LIMITS.userAssignedIdentity);
 }
 
+/** The user-assigned identity cert-manager's controller runs as for DNS01 through workload identity. */
+export function certManagerIdentityName(cluster: ResolvedCluster): string {
+  return withSuffix(cluster.name, '-cert-manager', AZURE_NAME_LIMITS.userAssignedIdentity);
+}
+
 /** Hex characters of the hash that makes tenant-wide names unique. */
 const TENANT_UNIQUE_HASH_LENGTH = 8;
 

@@ -1,6 +1,9 @@
-import type { CloudBuilder } from '../cloud-builder';
+import { installCertManager } from '../addons/cert-manager';
+import { APPLY_TIME, type ApplyTimeValues } from '../apply-time-values';
+import type { BuiltCluster, CloudBuilder } from '../cloud-builder';
 import type { PhaseStacks } from '../phase-stacks';
 import type { ResolvedCluster } from '../spec';
+import { CertManagerDnsIdentity, gkeCertManagerIdentity, needsDns01Identity } from './cert-manager-identity';
 import { ClusterAccess } from './cluster-access';
 import { ControlPlaneWebhooks } from './firewall';
 import { GkeCluster } from './gke-cluster';
@@ -24,13 +27,15 @@ import { nodeZones } from './zones';
  *
  * - cluster: APIs, network, firewall, Cloud NAT, log bucket, KMS key, node identity, admin IAM,
  *   the GKE cluster, ingress networking (proxy-only subnet, the shared Gateway's address,
- *   ExternalDNS's identity) and its outputs;
+ *   ExternalDNS's identity), cert-manager's DNS01 identity and the outputs;
  * - nodes: the node pools (cross-stack references to the cluster and its node identity);
  * - platform, policies: a google provider and the helm/kubernetes login, when they exist; the
- *   platform stack also holds the shared Gateway or the in-cluster ingress controller, and ExternalDNS.
- * GKE's CNIs are managed, so there is never a cni stack.
+ *   platform stack also holds the shared Gateway or the in-cluster ingress controller,
+ *   ExternalDNS and cert-manager.
+ * GKE's CNIs are managed, so there is never a cni stack. The DNS01 ClusterIssuers of the policies
+ * stack get each zone's managed-zone resource name from the cluster stack (apply-time values).
  */
-export function buildGke(stacks: PhaseStacks, cluster: ResolvedCluster): void {
+export function buildGke(stacks: PhaseStacks, cluster: ResolvedCluster): BuiltCluster {
   const names = gkeNames(cluster.name);
   const stack = stacks.cluster;
   googleProvider(stack, cluster);
@@ -59,6 +64,9 @@ export function buildGke(stacks: PhaseStacks, cluster: ResolvedCluster): void {
     dependsOn: [...apis, secretsKey.serviceAgentAccess, ...nodeIdentity.roles],
   });
   const ingress = buildGkeIngressNetwork(stack, { cluster, names, network: network.network.id, apis, gke: gke.cluster });
+  const certManager = needsDns01Identity(cluster)
+    ? new CertManagerDnsIdentity(stack, 'CertManagerIdentity', { cluster, names, dependsOn: apis, gke: gke.cluster })
+    : undefined;
   clusterOutputs(stack, {
     gke,
     network,
@@ -78,7 +86,16 @@ export function buildGke(stacks: PhaseStacks, cluster: ResolvedCluster): void {
   });
 
   connectGkeStacks(stacks, cluster, gke);
-  if (stacks.platform) buildGkeIngressPlatform(stacks.platform, cluster, names, ingress);
+  if (stacks.platform) {
+    buildGkeIngressPlatform(stacks.platform, cluster, names, ingress);
+    installCertManager(stacks.platform, cluster, certManager ? gkeCertManagerIdentity(certManager.email) : undefined);
+  }
+  return { applyTimeValues: certManager ? dns01ZoneNames(certManager) : {} };
+}
+
+/** The managed-zone resource name of each DNS01 zone, which the ClusterIssuers name in `hostedZoneName`. */
+function dns01ZoneNames(identity: CertManagerDnsIdentity): ApplyTimeValues {
+  return Object.fromEntries(identity.issuerZoneNames.map((name, i) => [APPLY_TIME.dns01ZoneName(i), name]));
 }
 
 /** The GKE builder the dispatcher loads for `cloud: gcp`. */

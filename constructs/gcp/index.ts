@@ -8,6 +8,13 @@ import { cloudDispatcher } from '../cloud-dispatch';
 import { builder } from './builder';
 
 export { builder, buildGke } from './builder';
+export {
+  CertManagerDnsIdentity,
+  DNS01_ZONE_VISIBILITY,
+  gkeCertManagerIdentity,
+  needsDns01Identity,
+  type CertManagerDnsIdentityProps,
+} from './cert-manager-identity';
 export { ClusterAccess, CLUSTER_ADMIN_ROLE } from './cluster-access';
 export { gkeNetworking, type GkeNetworking } from './cni';
 export { CONTROL_PLANE_WEBHOOK_PORTS, ControlPlaneWebhooks, type ControlPlaneWebhooksProps } from './firewall';
@@ -20,6 +27,7 @@ export {
   RELEASE_CHANNEL,
   type GkeClusterProps,
 } from './gke-cluster';
+export { DNS_ZONE_LISTER_ROLE, DNS_ZONE_ROLE, DnsZoneIdentity, type DnsZoneIdentityProps, type DnsZoneVisibility } from './dns-zone-identity';
 export {
   EXTERNAL_DNS_PROJECT_ROLE,
   EXTERNAL_DNS_ZONE_ROLE,

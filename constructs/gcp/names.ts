@@ -56,6 +56,8 @@ export interface GkeNames {
   readonly ingressAddress: string;
   /** ExternalDNS's service account id (at most 30 characters). */
   readonly externalDnsServiceAccount: string;
+  /** cert-manager's service account id for DNS01 (at most 30 characters). */
+  readonly certManagerServiceAccount: string;
 }
 
 export function gkeNames(cluster: string): GkeNames {
@@ -77,5 +79,6 @@ export function gkeNames(cluster: string): GkeNames {
     proxyOnlySubnetwork: gcpName(cluster, 'proxy-only'),
     ingressAddress: gcpName(cluster, 'ingress'),
     externalDnsServiceAccount: gcpName(cluster, 'external-dns', SERVICE_ACCOUNT_ID_LIMIT),
+    certManagerServiceAccount: gcpName(cluster, 'cert-manager', SERVICE_ACCOUNT_ID_LIMIT),
   };
 }

@@ -1,10 +1,9 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { Construct } from 'constructs';
-import { EXPOSED_NAMESPACE_LABEL } from '../spec';
+import { EXPOSED_NAMESPACE_LABEL, SHARED_GATEWAY } from '../spec';
 
-/** Where the shared Gateway lives and what it is called: the names routes attach to. */
-export const SHARED_GATEWAY = { namespace: 'polycluster-ingress', name: 'shared', listener: 'http' } as const;
+export { SHARED_GATEWAY };
 
 /**
  * The shared Gateway object: one HTTP listener on port 80 that only routes from namespaces

@@ -84,7 +84,7 @@ describe('EKS load balancing and ingress', () => {
       const releases = Object.entries<any>(resourcesOf(traefik.stacks.platform, 'helm_release'));
       const [lbcName] = releases.find(([, r]) => r.name === 'aws-load-balancer-controller')!;
       const others = releases.filter(([n]) => n !== lbcName);
-      expect(others.map(([, r]) => r.name).sort()).toEqual(['cluster-autoscaler', 'external-dns', 'traefik']);
+      expect(others.map(([, r]) => r.name).sort()).toEqual(['cert-manager', 'cluster-autoscaler', 'external-dns', 'traefik']);
       for (const [, release] of others) expect(release.depends_on).toEqual([`helm_release.${lbcName}`]);
     });
   });
@@ -138,7 +138,7 @@ describe('EKS load balancing and ingress', () => {
     });
 
     it('is absent without zones', () => {
-      expect(Object.values<any>(resourcesOf(native.stacks.platform, 'helm_release')).map((r) => r.name).sort()).toEqual(['aws-load-balancer-controller', 'cluster-autoscaler']);
+      expect(Object.values<any>(resourcesOf(native.stacks.platform, 'helm_release')).map((r) => r.name).sort()).toEqual(['aws-load-balancer-controller', 'cert-manager', 'cluster-autoscaler']);
       expect(dataOf(native.stacks.cluster, 'aws_route53_zone')).toEqual({});
     });
   });
@@ -202,7 +202,7 @@ describe.skipIf(!SHARED_PRESENT)('the AWS Load Balancer Controller against ../sh
 
 describe('Traefik behind registry mirrors', () => {
   it("pulls Docker Hub's official image through the mirror with its library/ path", () => {
-    const mirrored = traefikValues(resolveCluster(eks({ ingress: { controller: 'traefik' }, egress: { nat: 'none', registryMirrors: { 'registry.k8s.io': 'm.example.com/k8s', 'public.ecr.aws': 'm.example.com/ecr', 'docker.io': 'm.example.com/docker-hub' } } })));
+    const mirrored = traefikValues(resolveCluster(eks({ ingress: { controller: 'traefik' }, egress: { nat: 'none', registryMirrors: { 'registry.k8s.io': 'm.example.com/k8s', 'public.ecr.aws': 'm.example.com/ecr', 'docker.io': 'm.example.com/docker-hub', 'quay.io': 'm.example.com/quay' } } })));
     expect(mirrored.image).toEqual({ registry: 'm.example.com/docker-hub', repository: 'library/traefik' });
     expect(traefikValues(resolveCluster(eks({ ingress: { controller: 'traefik' } }))).image).toBeUndefined();
   });

@@ -18,7 +18,7 @@ describe('AKS ingress, internal (the default)', () => {
 
   it('installs Traefik in the platform stack with an internal load balancer in the node subnet', () => {
     expect(synth.cluster.resolved.ingress.controller).toBe('traefik');
-    expect(releaseNames(synth.stacks.platform)).toEqual(['traefik']);
+    expect(releaseNames(synth.stacks.platform)).toEqual(['cert-manager', 'traefik']);
     expect(releaseValues(release(synth.stacks.platform, 'traefik')).service).toEqual({ annotations: INTERNAL });
   });
 
@@ -109,7 +109,7 @@ describe('AKS ingress, internet-facing', () => {
 describe('AKS ingress with NGINX', () => {
   it('installs the NGINX Ingress Controller instead of Traefik, with the exposure annotations', async () => {
     const internal = await synthAks({ ingress: { controller: 'nginx' } });
-    expect(releaseNames(internal.stacks.platform)).toEqual(['nginx-ingress']);
+    expect(releaseNames(internal.stacks.platform)).toEqual(['cert-manager', 'nginx-ingress']);
     expect(releaseValues(release(internal.stacks.platform, 'nginx-ingress')).controller.service).toEqual({ type: 'LoadBalancer', annotations: INTERNAL });
 
     const public_ = await synthAks({ ingress: { controller: 'nginx', exposure: 'internet-facing' } });

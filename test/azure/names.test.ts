@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyVaultName, logAnalyticsName, networkName, virtualNetworkName, withSuffix } from '../../constructs/azure/names';
+import { certManagerIdentityName, externalDnsIdentityName, keyVaultName, logAnalyticsName, networkName, virtualNetworkName, withSuffix } from '../../constructs/azure/names';
 import { resolveCluster, type ClusterSpec } from '../../constructs/spec';
 import { MINIMAL } from '../support/specs';
 
@@ -36,6 +36,13 @@ describe('Azure resource names', () => {
     expect(logAnalyticsName(cluster).length).toBeLessThanOrEqual(63);
     expect(logAnalyticsName(cluster)).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9-]*-logs$/);
     expect(networkName(cluster, '-api-server-nsg')).toBe(`${LONG_NAME}-api-server-nsg`);
+  });
+
+  it("names cert-manager's identity after the whole cluster name, apart from ExternalDNS's", () => {
+    expect(certManagerIdentityName(resolved({}))).toBe('aks-test-cert-manager');
+    expect(certManagerIdentityName(resolved({}))).not.toBe(externalDnsIdentityName(resolved({})));
+    const long = resolved({ name: 'a'.repeat(63), azure: { dnsPrefix: 'aks' } });
+    expect(certManagerIdentityName(long)).toBe(`${'a'.repeat(63)}-cert-manager`);
   });
 
   it('drops separators where a name is cut', () => {

@@ -5,7 +5,7 @@ import { SHARED_GATEWAY, sharedGatewayManifest } from '../../constructs/gcp';
 import { EXPOSED_NAMESPACE_LABEL } from '../../constructs/spec';
 import { releaseValues } from '../aws/helpers';
 import { SHARED_PRESENT, sharedSchema } from '../support/shared-data';
-import { dataOf, onlyResource, resourcesOf, synthCluster, type StackJson, type SynthesizedCluster } from '../support/synth';
+import { dataOf, onlyResource, releaseNamed, resourcesOf, synthCluster, type StackJson, type SynthesizedCluster } from '../support/synth';
 import { addressOf, crossStackSource, gke } from './helpers';
 
 /** The proxy-only subnets of a cluster stack. */
@@ -65,7 +65,8 @@ describe('GKE load balancing: internal (the default)', () => {
   });
 
   it('installs no in-cluster controller and no ExternalDNS without zones', () => {
-    expect(resourcesOf(synth.stacks.platform, 'helm_release')).toEqual({});
+    // cert-manager (on by default) is the only release.
+    expect(Object.values<any>(resourcesOf(synth.stacks.platform, 'helm_release')).map((r) => r.name)).toEqual(['cert-manager']);
     expect(resourcesOf(synth.stacks.cluster, 'google_dns_managed_zone_iam_member')).toEqual({});
     expect(dataOf(synth.stacks.cluster, 'google_dns_managed_zones')).toEqual({});
   });
@@ -135,8 +136,8 @@ describe('GKE in-cluster ingress controllers', () => {
     ['nginx', 'nginx-ingress'],
   ] as const)('installs %s in the platform stack instead of the shared Gateway', async (controller, chart) => {
     const { stacks } = await synthCluster(gke({ ingress: { controller } }));
-    const release = onlyResource(stacks.platform, 'helm_release');
-    expect(release.chart).toBe(chart);
+    const releases = Object.values<any>(resourcesOf(stacks.platform, 'helm_release')).filter((r) => r.name !== 'cert-manager');
+    expect(releases.map((r) => r.chart)).toEqual([chart]);
     expect(gatewayOf(stacks.platform)).toEqual([]);
     expect(resourcesOf(stacks.platform, 'kubernetes_namespace_v1')).toEqual({});
     expect(resourcesOf(stacks.cluster, 'google_compute_global_address')).toEqual({});
@@ -193,7 +194,7 @@ describe('GKE ExternalDNS', () => {
   });
 
   it('installs ExternalDNS with the google provider, the zones, the visibility and the identity', () => {
-    const release = onlyResource(synth.stacks.platform, 'helm_release');
+    const release = releaseNamed(synth.stacks.platform, EXTERNAL_DNS_RELEASE.name);
     expect(release.chart).toBe('external-dns');
     expect(release.namespace).toBe(EXTERNAL_DNS_RELEASE.namespace);
     const values = releaseValues(release);
@@ -210,6 +211,6 @@ describe('GKE ExternalDNS', () => {
     const { stacks } = await synthCluster(gke({ ingress: { exposure: 'internet-facing', externalDnsZones: ['shop.example.com'] } }));
     const grant = onlyResource(stacks.cluster, 'google_dns_managed_zone_iam_member');
     expect(grant.managed_zone).toContain('z.dns_name == "shop.example.com." && z.visibility == "public"');
-    expect(releaseValues(onlyResource(stacks.platform, 'helm_release')).extraArgs['google-zone-visibility']).toBe('public');
+    expect(releaseValues(releaseNamed(stacks.platform, EXTERNAL_DNS_RELEASE.name)).extraArgs['google-zone-visibility']).toBe('public');
   });
 });

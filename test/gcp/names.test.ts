@@ -24,6 +24,11 @@ describe('GCP resource names', () => {
     expect(dns).toMatch(SERVICE_ACCOUNT_ID);
     expect(dns.endsWith('-external-dns')).toBe(true);
     expect(gkeNames(b).externalDnsServiceAccount).not.toBe(dns);
+    const certManager = gkeNames(a).certManagerServiceAccount;
+    expect(certManager).toMatch(SERVICE_ACCOUNT_ID);
+    expect(certManager.endsWith('-cert-manager')).toBe(true);
+    expect(gkeNames(b).certManagerServiceAccount).not.toBe(certManager);
+    expect(gkeNames('gke-test').certManagerServiceAccount).toBe('gke-test-cert-manager');
   });
 
   it('never ends the kept part of a cut name with a hyphen', () => {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MIRRORS } from '../support/specs';
 import { onlyResource, resourcesOf, synthCluster, type SynthesizedCluster } from '../support/synth';
 import { addressOf, gke, poolsByName, resourceNamed } from './helpers';
 
@@ -77,7 +78,7 @@ describe('GKE network', () => {
     const single = await synthCluster(gke({ egress: { nat: 'single' } }));
     expect(Object.keys(resourcesOf(single.stacks.cluster, 'google_compute_address'))).toHaveLength(1);
 
-    const none = await synthCluster(gke({ egress: { nat: 'none' } }));
+    const none = await synthCluster(gke({ egress: { nat: 'none', registryMirrors: MIRRORS } }));
     for (const type of ['google_compute_address', 'google_compute_router', 'google_compute_router_nat']) {
       expect(resourcesOf(none.stacks.cluster, type)).toEqual({});
     }

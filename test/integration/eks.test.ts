@@ -71,8 +71,10 @@ describe.skipIf(!hasTerraform || !hasMoto)('EKS on the moto emulator', () => {
   let moto: Moto;
   beforeAll(async () => {
     moto = await startMoto();
-    // The emulated examples' ExternalDNS zones are public (internet-facing clusters).
-    createHostedZones(moto.endpoint, awsClusters.filter((c) => EMULATED.includes(c.name)).flatMap((c) => c.ingress?.externalDnsZones ?? []));
+    // The emulated examples' ExternalDNS zones are public (internet-facing clusters), and so are
+    // cert-manager's DNS01 zones always.
+    const emulated = awsClusters.filter((c) => EMULATED.includes(c.name));
+    createHostedZones(moto.endpoint, [...new Set(emulated.flatMap((c) => [...(c.ingress?.externalDnsZones ?? []), ...(c.certManager?.acme?.dnsZones ?? [])]))]);
   });
   afterAll(async () => {
     await moto?.stop();

@@ -1,0 +1,49 @@
+import type { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
+import type { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { TerraformStack } from 'cdktf';
+import { CERT_MANAGER, type ResolvedCluster } from '../spec';
+import { certManagerIdentityName } from './names';
+import type { AksNetwork } from './network';
+import { createWorkloadIdentity, grantZoneContributor, type AksDnsZone } from './workload-identity';
+
+/** cert-manager's workload identity for DNS01 in the cluster stack, limited to the ACME zones. */
+export interface AksCertManagerIdentity {
+  readonly identity: UserAssignedIdentity;
+  readonly credential: FederatedIdentityCredential;
+  /**
+   * The public zones of `certManager.acme.dnsZones`, in spec order: the ClusterIssuers name each
+   * zone's resource group (an apply-time value), since the zones may sit in different groups.
+   */
+  readonly zones: readonly AksDnsZone[];
+  /** "DNS Zone Contributor" on each zone, one grant per zone. */
+  readonly grants: readonly RoleAssignment[];
+}
+
+/**
+ * For `certManager.acme.solver = dns01`: a user-assigned identity that cert-manager's controller
+ * service account assumes through the cluster's OIDC issuer, with "DNS Zone Contributor" on each
+ * ACME zone alone. The zones are always the public ones, whatever `ingress.exposure` is: Let's
+ * Encrypt resolves the TXT record through public DNS. Unlike ExternalDNS, no zone reader role is
+ * needed: cert-manager's azureDNS solver is given each zone's resource group and name, so it never
+ * lists zones, and the zones may sit in different resource groups.
+ */
+export function createCertManagerIdentity(
+  stack: TerraformStack,
+  cluster: ResolvedCluster,
+  network: AksNetwork,
+  aks: KubernetesCluster,
+): AksCertManagerIdentity | undefined {
+  const { enabled, acme } = cluster.certManager;
+  if (!enabled || acme?.solver !== 'dns01') return undefined;
+  // Construct ids are Terraform addresses: renaming them replaces the identity and its grants.
+  const { identity, credential } = createWorkloadIdentity(stack, cluster, network, aks, {
+    ids: { identity: 'CertManagerIdentity', credential: 'CertManagerFederatedCredential' },
+    name: certManagerIdentityName(cluster),
+    namespace: CERT_MANAGER.namespace,
+    serviceAccount: CERT_MANAGER.serviceAccount,
+  });
+  const { zones, grants } = grantZoneContributor(stack, 'CertManager', identity, acme.dnsZones, 'public');
+  return { identity, credential, zones, grants };
+}
