@@ -1,3 +1,4 @@
+import type { ApplyTimeValues } from './apply-time-values';
 import type { PhaseStacks } from './phase-stacks';
 import type { Cloud, ResolvedCluster } from './spec';
 
@@ -8,7 +9,13 @@ import type { Cloud, ResolvedCluster } from './spec';
  */
 export interface CloudBuilder {
   readonly cloud: Cloud;
-  build(stacks: PhaseStacks, cluster: ResolvedCluster): void;
+  build(stacks: PhaseStacks, cluster: ResolvedCluster): BuiltCluster;
+}
+
+/** What the cloud's resources give the cluster's manifests. */
+export interface BuiltCluster {
+  /** Terraform references for the manifests' apply-time placeholders (see apply-time-values.ts). */
+  readonly applyTimeValues: ApplyTimeValues;
 }
 
 /** The shape of a cloud folder's entry module. */

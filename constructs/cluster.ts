@@ -67,8 +67,8 @@ export async function defineFleet(scope: Construct, fleet: FleetSpec, options: D
 function build(scope: Construct, resolved: ResolvedCluster, dispatcher: CloudDispatcher): PolyCluster {
   const builder = dispatcher.builderFor(resolved.cloud);
   const stacks = new PhaseStacks(scope, resolved);
-  builder.build(stacks, resolved);
+  const built = builder.build(stacks, resolved);
   const manifests = clusterManifests(resolved);
-  if (stacks.policies) applyManifests(stacks.policies, manifests);
+  if (stacks.policies) applyManifests(stacks.policies, manifests, built.applyTimeValues);
   return { resolved, stacks, manifests };
 }

@@ -8,8 +8,10 @@ export { PhaseStacks } from './phase-stacks';
 export { synthWarnings } from './warnings';
 export { pruneStaleStacks } from './stale-stacks';
 export { CloudDispatcher, cloudDispatcher, CLOUD_ENTRY_MODULES, DEFAULT_CLOUD_LOADERS, type CloudLoaders } from './cloud-dispatch';
-export type { CloudBuilder, CloudModule } from './cloud-builder';
+export type { BuiltCluster, CloudBuilder, CloudModule } from './cloud-builder';
+export { APPLY_TIME, applyTimeKeys, applyTimeValue, withApplyTimeValues, type ApplyTimeValues } from './apply-time-values';
 export {
+  CERT_MANAGER_FILE,
   clusterManifests,
   CLUSTER_WIDE_FILE,
   manifestYaml,
@@ -20,4 +22,8 @@ export {
 } from './manifests/cluster-manifests';
 export { allowOutPolicyName, allowToPolicyName, BASELINE_POLICY, NamespaceManifests } from './manifests/baseline-network-policies';
 export { CLUSTER_POLICY, ClusterWideManifests, FQDN_POLICY } from './manifests/cni-policies';
+export { CERT_MANAGER_POLICY, certManagerPolicies } from './manifests/cert-manager-policies';
+export { certManagerIssuers } from './manifests/cert-manager-issuers';
+export { acmeSolvers, type AcmeSolver } from './manifests/acme-solvers';
+export { CertManagerAddon, certManagerValues, installCertManager, type CertManagerIdentity } from './addons/cert-manager';
 export { applyManifests, manifestId } from './applied-manifests';

@@ -33,6 +33,8 @@ export const awsClusters: readonly ClusterSpec[] = [
         egress: [{ cidr: '203.0.113.0/24', ports: [{ port: 443 }] }],
       },
     ],
+    // Internal load balancers: Let's Encrypt certificates come through DNS01 on the public zone.
+    certManager: { acme: { email: 'platform-team@acme.example', dnsZones: ['acme.example'] } },
     aws: { accountId: '111122223333' },
   },
   {
@@ -56,6 +58,8 @@ export const awsClusters: readonly ClusterSpec[] = [
     ],
     // Traefik behind an internet-facing NLB that targets the pods' VPC addresses; ExternalDNS
     // writes its names into the public zone.
+    // HTTP01 through Traefik, which faces the internet.
+    certManager: { acme: { email: 'platform-team@acme.example', solver: 'http01' } },
     ingress: { controller: 'traefik', exposure: 'internet-facing', externalDnsZones: ['apps.acme.example'] },
     aws: { accountId: '111122223333' },
   },
@@ -114,6 +118,8 @@ export const awsClusters: readonly ClusterSpec[] = [
     nodePools: [{ name: 'general', machineType: 'm7i.large', min: 3, max: 9, maxPods: 110 }],
     // An explicit opt-out, visible in the posture output: reports has no default deny, but still no metadata access.
     namespaces: [{ name: 'reports', baseline: false }],
+    // The webhook runs on the host network here (the control plane cannot reach overlay pods).
+    certManager: { acme: { email: 'platform-team@acme.example', dnsZones: ['reports.acme.example'] } },
     aws: { accountId: '111122223333' },
   },
 ];
@@ -150,6 +156,8 @@ export const gcpClusters: readonly ClusterSpec[] = [
     ],
     // The shared Gateway on a global external load balancer with a static address; ExternalDNS
     // writes the storefront's names into the public zone.
+    // HTTP01 through the shared Gateway.
+    certManager: { acme: { email: 'platform-team@acme.example', solver: 'http01' } },
     ingress: { exposure: 'internet-facing', externalDnsZones: ['storefront.acme.example'] },
     tags: { 'cost-center': 'platform' },
   },
@@ -172,6 +180,7 @@ export const gcpClusters: readonly ClusterSpec[] = [
     },
     nodePools: [{ name: 'payments', machineType: 'n2-standard-8', min: 3, max: 6, maxPods: 64, diskSizeGiB: 200 }],
     namespaces: [{ name: 'payments' }],
+    certManager: { acme: { email: 'platform-team@acme.example', dnsZones: ['payments.acme.example'] } },
     // Traefik on an internal passthrough load balancer, for Ingress and its own GatewayClass.
     ingress: { controller: 'traefik' },
   },
@@ -198,6 +207,7 @@ export const azureClusters: readonly ClusterSpec[] = [
       { name: 'payments', allow: [{ from: { namespace: 'shop', app: 'checkout' }, to: { app: 'payments' }, ports: [{ port: 8443 }] }] },
     ],
     // Traefik (the AKS default) on a static public address; ExternalDNS writes the shop's names.
+    certManager: { acme: { email: 'platform-team@acme.example', dnsZones: ['shop.acme.example', 'acme.example'] } },
     ingress: { exposure: 'internet-facing', externalDnsZones: ['shop.acme.example'] },
     azure: { subscriptionId: '3c8e5f2a-1b7d-4a9e-8c6f-d2e4b1a7f3c9' },
   },

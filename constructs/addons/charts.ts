@@ -24,4 +24,6 @@ export const CHARTS = {
   nginxIngress: { repository: 'oci://ghcr.io/nginx/charts', chart: 'nginx-ingress', version: '2.7.2' },
   // ExternalDNS v0.22.0.
   externalDns: { repository: 'https://kubernetes-sigs.github.io/external-dns/', chart: 'external-dns', version: '1.22.0' },
+  // cert-manager v1.21.1; ../shared/chart-values holds this version's values and their schema.
+  certManager: { repository: 'https://charts.jetstack.io', chart: 'cert-manager', version: 'v1.21.1' },
 } as const satisfies Record<string, HelmChart>;

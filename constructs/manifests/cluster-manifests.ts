@@ -1,8 +1,10 @@
-import { App, Yaml, YamlOutputType } from 'cdk8s';
+import { App, Chart, Yaml, YamlOutputType } from 'cdk8s';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedCluster } from '../spec';
 import { NamespaceManifests } from './baseline-network-policies';
+import { certManagerIssuers } from './cert-manager-issuers';
+import { certManagerPolicies } from './cert-manager-policies';
 import { ClusterWideManifests, fqdnPolicy } from './cni-policies';
 
 /** A Kubernetes object as plain JSON, exactly as written to YAML and to `kubernetes_manifest`. */
@@ -23,12 +25,15 @@ export interface ManifestFile {
 /** The file of the cluster-wide (CNI) policies. */
 export const CLUSTER_WIDE_FILE = 'cluster-wide.yaml';
 
+/** The file of cert-manager's issuers, internal CA and namespace policies. */
+export const CERT_MANAGER_FILE = 'cert-manager.yaml';
+
 /** The file of one managed namespace. */
 export const namespaceFileName = (namespace: string): string => `namespace-${namespace}.yaml`;
 
 /**
- * The Kubernetes side of one cluster (DESIGN.md): cdk8s charts for every managed namespace and
- * for the CNI's cluster-wide policies. The same objects go to YAML for review and GitOps, and to
+ * The Kubernetes side of one cluster (DESIGN.md): cdk8s charts for every managed namespace, for
+ * the CNI's cluster-wide policies and for cert-manager (its policies and ClusterIssuers). The same objects go to YAML for review and GitOps, and to
  * the policies stack, which applies them.
  */
 export function clusterManifests(cluster: ResolvedCluster): ManifestFile[] {
@@ -43,6 +48,12 @@ export function clusterManifests(cluster: ResolvedCluster): ManifestFile[] {
   // Chart ids are not DNS labels, so no namespace name can clash with them.
   const clusterWide = new ClusterWideManifests(app, 'ClusterWide', cluster).toJson() as ManifestObject[];
   if (clusterWide.length > 0) files.push({ fileName: CLUSTER_WIDE_FILE, objects: clusterWide });
+  if (cluster.certManager.enabled) {
+    const chart = new Chart(app, 'CertManager', { disableResourceNameHashes: true });
+    certManagerPolicies(chart, cluster);
+    certManagerIssuers(chart, cluster);
+    files.push({ fileName: CERT_MANAGER_FILE, objects: chart.toJson() as ManifestObject[] });
+  }
   return files;
 }
 

@@ -15,8 +15,12 @@ export interface CiliumPortRule {
   readonly rules?: { readonly dns: readonly { readonly matchPattern?: string; readonly matchName?: string }[] };
 }
 
+/** The Cilium entities polycluster names: nodes, and the API server's endpoints. */
+export type CiliumEntity = 'remote-node' | 'host' | 'kube-apiserver';
+
 export interface CiliumEgressRule {
   readonly toEndpoints?: readonly CiliumSelector[];
+  readonly toEntities?: readonly CiliumEntity[];
   readonly toCIDR?: readonly string[];
   readonly toFQDNs?: readonly ({ readonly matchName: string } | { readonly matchPattern: string })[];
   readonly toPorts?: readonly CiliumPortRule[];
@@ -27,7 +31,7 @@ export interface CiliumPolicySpec {
   readonly endpointSelector: CiliumSelector;
   /** `false`: the policy adds rules without putting the selected pods into default deny. */
   readonly enableDefaultDeny?: { readonly ingress: boolean; readonly egress: boolean };
-  readonly ingress?: readonly { readonly fromEntities: readonly ('remote-node' | 'host')[] }[];
+  readonly ingress?: readonly { readonly fromEntities: readonly CiliumEntity[]; readonly toPorts?: readonly CiliumPortRule[] }[];
   readonly egress?: readonly CiliumEgressRule[];
   readonly egressDeny?: readonly Pick<CiliumEgressRule, 'toCIDR'>[];
 }

@@ -3,7 +3,8 @@ import type { ManifestFile } from '../manifests/cluster-manifests';
 import type { ResolvedCluster } from '../spec';
 import { evaluate } from './evaluate';
 import type { PolicyWorld, Verdict } from './model';
-import { namespacesOf, policyProbes, type Probe } from './probes';
+import type { Probe } from './probe-addresses';
+import { namespacesOf, policyProbes } from './probes';
 
 /** A probe with the evaluator's verdict on the cluster's generated policies. */
 export interface ExplainedProbe extends Probe {

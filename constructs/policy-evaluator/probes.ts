@@ -10,41 +10,20 @@ import {
   type ResolvedNamespace,
   type ResolvedPort,
 } from '../spec';
-import { cidrContainsAddress, nthAddress, prefixOf } from '../spec/cidr';
+import { cidrContainsAddress } from '../spec/cidr';
+import { certManagerProbes } from './cert-manager-probes';
 import type { AddressEndpoint, Connection, PodEndpoint, PolicyWorld } from './model';
+import { INTERNET_ADDRESSES, podAddress, sampleAddress, type Probe } from './probe-addresses';
 
-/**
- * The reachability questions worth asking of a cluster's policies, each with the answer the
- * spec implies. `npm run explain-policies` and the tests put them to the evaluator; a probe whose
- * verdict differs from `expected` is a defect in the generated policies.
- */
-export interface Probe {
-  readonly connection: Connection;
-  readonly expected: boolean;
-}
+
 
 /** The generic workload every managed namespace is probed with. */
 const WORKLOAD = 'workload';
 /** A port the baseline does not name: any application port. */
 const APP_PORT = 8080;
-/** Documentation addresses (RFC 5737) stand in for the internet. */
-const INTERNET_ADDRESSES = ['192.0.2.10', '198.51.100.10', '203.0.113.10'];
-
-/**
- * A pod's address: where the CNI mode gives pods their addresses (the pod range, or the node
- * subnets in VPC-IP modes), so that address rules meant for load balancers are tested against pods too.
- */
-function podAddress(cluster: ResolvedCluster): string {
-  const { network } = cluster;
-  return sampleAddress(network.podCidr ?? network.subnets.private[0] ?? network.subnets.nodes!);
-}
 const address = (ip: string, name = ip): AddressEndpoint => ({ kind: 'address', ip, name });
 const tcp = (from: PodEndpoint | AddressEndpoint, to: PodEndpoint | AddressEndpoint, port: number): Connection => ({ from, to, port, protocol: 'TCP' });
 
-/** An address inside a range (the tenth, or the only one of a /32). */
-export function sampleAddress(cidr: string): string {
-  return nthAddress(cidr, prefixOf(cidr) >= 28 ? 0 : 10);
-}
 
 /** The port after `port` (wrapping), for "wrong port" probes. */
 const nextPort = (port: ResolvedPort): ResolvedPort => ({ port: port.port === 65535 ? 1 : port.port + 1, protocol: port.protocol });
@@ -130,9 +109,9 @@ function namespaceProbes(cluster: ResolvedCluster, ns: ResolvedNamespace): Probe
   return probes;
 }
 
-/** Every probe of a cluster, namespace by namespace in spec order. */
+/** Every probe of a cluster: namespace by namespace in spec order, then cert-manager's. */
 export function policyProbes(cluster: ResolvedCluster): Probe[] {
-  return cluster.namespaces.flatMap((ns) => namespaceProbes(cluster, ns));
+  return [...cluster.namespaces.flatMap((ns) => namespaceProbes(cluster, ns)), ...certManagerProbes(cluster)];
 }
 
 /** The namespaces the probes mention, with the labels the cluster gives them. */

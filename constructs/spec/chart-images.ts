@@ -21,6 +21,14 @@ export const CHART_IMAGES = {
   traefik: { proxy: 'docker.io/library/traefik' },
   'nginx-ingress': { controller: 'docker.io/nginx/nginx-ingress' },
   'external-dns': { controller: 'registry.k8s.io/external-dns/external-dns' },
+  // The chart composes every image from one registry and namespace (`imageRegistry`, `imageNamespace`).
+  'cert-manager': {
+    controller: 'quay.io/jetstack/cert-manager-controller',
+    webhook: 'quay.io/jetstack/cert-manager-webhook',
+    cainjector: 'quay.io/jetstack/cert-manager-cainjector',
+    acmesolver: 'quay.io/jetstack/cert-manager-acmesolver',
+    startupapicheck: 'quay.io/jetstack/cert-manager-startupapicheck',
+  },
 } as const;
 
 export type ChartName = keyof typeof CHART_IMAGES;
@@ -33,8 +41,14 @@ export function chartRegistries(chart: ChartName): string[] {
   return [...new Set(Object.values<string>(CHART_IMAGES[chart]).map(registryOf))];
 }
 
-/** The charts a cluster installs, given its cloud, CNI cell and ingress choices. */
-export function chartsOf(cloud: Cloud, cell: CniCell, ingress: { readonly controller: IngressController; readonly externalDnsZones: readonly string[] }): ChartName[] {
+/** What decides the charts besides the cloud and the CNI cell. */
+export interface ChartChoices {
+  readonly ingress: { readonly controller: IngressController; readonly externalDnsZones: readonly string[] };
+  readonly certManager: { readonly enabled: boolean };
+}
+
+/** The charts a cluster installs, given its cloud, CNI cell, ingress and cert-manager choices. */
+export function chartsOf(cloud: Cloud, cell: CniCell, { ingress, certManager }: ChartChoices): ChartName[] {
   const charts: ChartName[] = [];
   if (cell.provisioning === 'self-installed' && cell.kind === 'cilium') charts.push('cilium');
   if (cell.provisioning === 'self-installed' && cell.kind === 'calico') charts.push('tigera-operator');
@@ -42,6 +56,7 @@ export function chartsOf(cloud: Cloud, cell: CniCell, ingress: { readonly contro
   if (ingress.controller === 'traefik') charts.push('traefik');
   if (ingress.controller === 'nginx') charts.push('nginx-ingress');
   if (ingress.externalDnsZones.length > 0) charts.push('external-dns');
+  if (certManager.enabled) charts.push('cert-manager');
   return charts;
 }
 

@@ -11,8 +11,22 @@ export type { PlanResult, SubnetBlock, SubnetPlan, SubnetRole } from './cidr-pla
 export { KUBERNETES_VERSIONS, isSupportedVersion } from './versions';
 export { CILIUM_AGENT_NOT_READY } from './node-pools';
 export { RESERVED_HOST_PORTS, WEBHOOK_HOST_PORTS, type ResolvedWebhooks, type WebhookAddon } from './webhooks';
-export { CHART_IMAGES, chartRegistries, chartsOf, mirroredRepository, registryOf, type ChartName } from './chart-images';
-export { EXPOSED_NAMESPACE_LABEL, EXTERNAL_DNS_ZONE_VISIBILITY, GKE_GATEWAY_CLASSES, GKE_SHARED_GATEWAY_CLASS, INGRESS_CONTROLLER_NAMESPACES, ingressClassesOf, type IngressClasses } from './ingress';
+export { CHART_IMAGES, chartRegistries, chartsOf, mirroredRepository, registryOf, type ChartChoices, type ChartName } from './chart-images';
+export {
+  ACME_SERVERS,
+  API_SERVER_PORT,
+  CERT_MANAGER,
+  CERT_MANAGER_PODS,
+  certManagerEgress,
+  certManagerWebhookPort,
+  CLUSTER_ISSUERS,
+  controlPlaneAddresses,
+  DNS01_SELF_CHECK_RESOLVERS,
+  INTERNAL_CA,
+  WORKLOAD_IDENTITY_FROM_METADATA,
+  type CertManagerEgress,
+} from './cert-manager';
+export { EXPOSED_NAMESPACE_LABEL, EXTERNAL_DNS_ZONE_VISIBILITY, GKE_GATEWAY_CLASSES, GKE_SHARED_GATEWAY_CLASS, INGRESS_CONTROLLER_NAMESPACES, ingressClassesOf, SHARED_GATEWAY, type IngressClasses } from './ingress';
 export { loadBalancerService, loadBalancerTargets, type LoadBalancerService, type LoadBalancerTargets } from './load-balancer-service';
 export {
   APP_LABEL,

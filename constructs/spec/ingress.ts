@@ -17,6 +17,9 @@ export const GKE_SHARED_GATEWAY_CLASS: { readonly [E in Exposure]: GkeGatewayCla
   'internet-facing': 'gke-l7-global-external-managed',
 };
 
+/** Where GKE's shared Gateway lives and what it is called: the names routes (and HTTP01 solvers) attach to. */
+export const SHARED_GATEWAY = { namespace: 'polycluster-ingress', name: 'shared', listener: 'http' } as const;
+
 /**
  * Label of namespaces whose routes may attach to the shared Gateway, and which the baseline
  * policies open to the ingress controller: the spec's `namespaces[].exposed`.

@@ -82,7 +82,7 @@ describe('cluster-wide policies follow what the CNI mode enforces', () => {
         { name: 'x', allow: [{ from: { namespace: 'shop', app: 'z' }, to: { app: 'y' }, ports: [{ port: 1 }] }, { from: { namespace: 'shop' }, to: { app: 'y-from-z' }, ports: [{ port: 1 }] }] },
       ],
     }));
-    expect(files.map((f) => f.fileName)).toEqual(['namespace-cluster-wide.yaml', 'namespace-shop.yaml', 'namespace-x.yaml', 'cluster-wide.yaml']);
+    expect(files.map((f) => f.fileName)).toEqual(['namespace-cluster-wide.yaml', 'namespace-shop.yaml', 'namespace-x.yaml', 'cluster-wide.yaml', 'cert-manager.yaml']);
     const shop = files.find((f) => f.fileName === 'namespace-shop.yaml')!.objects.map((o) => o.metadata.name);
     expect(shop).toEqual(expect.arrayContaining(['allow-out.x.y.from.z', 'allow-out.x.y-from-z']));
   });

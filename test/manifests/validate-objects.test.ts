@@ -1,9 +1,15 @@
+import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import { ClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
 import Ajv, { type CodeOptions, type ValidateFunction } from 'ajv';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { describe, expect, it } from 'vitest';
 import {
   BASELINE_POLICY,
+  CERT_MANAGER,
+  CERT_MANAGER_FILE,
+  CERT_MANAGER_POLICY,
+  CLUSTER_ISSUERS,
   CLUSTER_POLICY,
   CLUSTER_WIDE_FILE,
   clusterManifests,
@@ -24,8 +30,9 @@ import { MINIMAL } from '../support/specs';
 
 /**
  * Every object polycluster writes to dist/manifests and to `kubernetes_manifest` goes through a
- * maintained validator: kubernetes-models for core kinds, the published CRD schemas (../shared)
- * for Cilium and Calico kinds. A kind without a validator fails the suite.
+ * maintained validator: kubernetes-models for core kinds and @kubernetes-models/cert-manager for
+ * cert-manager's, the published CRD schemas (../shared) for Cilium, Calico and cert-manager kinds.
+ * A kind without a validator fails the suite.
  */
 
 /** How each kind is validated, and whether it lives in a namespace. */
@@ -35,6 +42,9 @@ const KINDS = {
   'cilium.io/v2/CiliumClusterwideNetworkPolicy': { scope: 'cluster', validator: 'cilium.io/ciliumclusterwidenetworkpolicy_v2.json' },
   'cilium.io/v2/CiliumNetworkPolicy': { scope: 'namespaced', validator: 'cilium.io/ciliumnetworkpolicy_v2.json' },
   'projectcalico.org/v3/GlobalNetworkPolicy': { scope: 'cluster', validator: 'projectcalico.org/globalnetworkpolicy_v3.json' },
+  // Also checked against @kubernetes-models/cert-manager below.
+  'cert-manager.io/v1/ClusterIssuer': { scope: 'cluster', validator: 'cert-manager.io/clusterissuer_v1.json' },
+  'cert-manager.io/v1/Certificate': { scope: 'namespaced', validator: 'cert-manager.io/certificate_v1.json' },
 } as const satisfies Record<string, { scope: 'cluster' | 'namespaced'; validator: string }>;
 
 type KnownKind = keyof typeof KINDS;
@@ -91,12 +101,26 @@ function syntheticSpec(cell: CniCell): ClusterSpec {
     { name: 'identity', exposed: true, denyMetadata: false, egress: [{ cidr: '169.254.0.0/16', ports: [{ port: 80 }] }] },
   ];
   const podCidr = cell.podAddressing === 'pod-range' && cell.podBlock?.kind !== 'gke' ? { network: { podCidr: '100.64.0.0/14' } } : {};
-  return { ...MINIMAL[cell.cloud], name: `${cell.cloud}-${cell.kind}-${cell.mode}`.slice(0, 30), cni: { kind: cell.kind, mode: cell.mode }, ...podCidr, namespaces };
+  // DNS01 on two zones: every cloud's solver, selected per zone.
+  const certManager = { acme: { email: 'ops@acme.example', dnsZones: ['acme.example', 'apps.acme.example'] } };
+  return { ...MINIMAL[cell.cloud], name: `${cell.cloud}-${cell.kind}-${cell.mode}`.slice(0, 30), cni: { kind: cell.kind, mode: cell.mode }, ...podCidr, namespaces, certManager };
 }
+
+/** HTTP01 through every kind of ingress: an ALB with pod targets and with node ports, GKE's shared Gateway, Traefik, NGINX. */
+const HTTP01_SPECS: [string, ClusterSpec][] = (
+  [
+    ['eks-alb-ip', { ...MINIMAL.aws }],
+    ['eks-alb-instance', { ...MINIMAL.aws, cni: { kind: 'cilium', mode: 'overlay' }, network: { podCidr: '100.64.0.0/14' } }],
+    ['gke-gateway', { ...MINIMAL.gcp }],
+    ['aks-traefik', { ...MINIMAL.azure }],
+    ['eks-nginx', { ...MINIMAL.aws, ingress: { controller: 'nginx' } }],
+  ] as [string, ClusterSpec][]
+).map(([name, spec]) => [name, { ...spec, name, ingress: { ...spec.ingress, exposure: 'internet-facing' }, certManager: { acme: { email: 'ops@acme.example', solver: 'http01' } } }]);
 
 const fleetObjects = fleet.clusters.flatMap((spec) => collect(spec.name, mergeSpecs(fleet.defaults, spec)));
 const syntheticObjects = CNI_CELLS.flatMap((cell) => collect(`${cell.cloud}/${cell.kind}/${cell.mode}`, syntheticSpec(cell)));
-const ALL = [...fleetObjects, ...syntheticObjects];
+const http01Objects = HTTP01_SPECS.flatMap(([name, spec]) => collect(name, spec));
+const ALL = [...fleetObjects, ...syntheticObjects, ...http01Objects];
 const CORE = ALL.filter((c) => KINDS[kindKey(c.object) as KnownKind]?.validator === 'kubernetes-models');
 const CUSTOM = ALL.filter((c) => isKnown(kindKey(c.object)) && KINDS[kindKey(c.object) as KnownKind].validator !== 'kubernetes-models');
 
@@ -138,6 +162,12 @@ const validateCore = (object: ManifestObject): void => {
   else new NetworkPolicy(object as any).validate();
 };
 
+const validateCertManager = (object: ManifestObject): void => {
+  if (object.kind === 'ClusterIssuer') new ClusterIssuer(object as any).validate();
+  else new Certificate(object as any).validate();
+};
+const CERT_MANAGER_OBJECTS = ALL.filter((c) => c.object.apiVersion === 'cert-manager.io/v1');
+
 describe('the collected objects reach every branch', () => {
   it('include every fleet cluster and every CNI cell', () => {
     expect(new Set(fleetObjects.map((c) => c.cluster))).toEqual(new Set(fleet.clusters.map((s) => s.name)));
@@ -147,7 +177,9 @@ describe('the collected objects reach every branch', () => {
   it('include every kind polycluster writes, every baseline and cluster-wide policy and the FQDN policy', () => {
     expect(new Set(ALL.map((c) => kindKey(c.object)))).toEqual(new Set(Object.keys(KINDS)));
     const names = new Set(ALL.map((c) => c.object.metadata.name));
-    for (const name of [...Object.values(BASELINE_POLICY), ...Object.values(CLUSTER_POLICY), FQDN_POLICY]) expect(names, name).toContain(name);
+    for (const name of [...Object.values(BASELINE_POLICY), ...Object.values(CLUSTER_POLICY), FQDN_POLICY, ...Object.values(CERT_MANAGER_POLICY), ...Object.values(CLUSTER_ISSUERS)]) {
+      expect(names, name).toContain(name);
+    }
     for (const name of ['allow-to-admin', 'allow-to-payments', 'allow-to-ledger', 'allow-out.payments.payments.from.checkout', 'allow-out.payments.payments']) {
       expect(names, name).toContain(name);
     }
@@ -183,7 +215,7 @@ describe('every object', () => {
     if (KINDS[key as KnownKind].scope === 'cluster') {
       expect(object.metadata.namespace).toBeUndefined();
     } else {
-      expect(fileName).toBe(`namespace-${object.metadata.namespace}.yaml`);
+      expect(fileName).toBe(object.metadata.namespace === CERT_MANAGER.namespace ? CERT_MANAGER_FILE : `namespace-${object.metadata.namespace}.yaml`);
     }
   });
 });
@@ -228,6 +260,27 @@ describe('core kinds against kubernetes-models', () => {
     expect(ipBlockProblems(block(METADATA_CIDR, [METADATA_CIDR]))).toEqual([`except ${METADATA_CIDR} is not a strict subset of ${METADATA_CIDR}`]);
     expect(ipBlockProblems(block('10.0.0.0/16', ['10.1.0.0/24']))).toHaveLength(1);
     expect(ipBlockProblems(block('10.0.0.1/16'))).toEqual(['10.0.0.1/16 is not canonical']);
+  });
+});
+
+describe('cert-manager kinds against @kubernetes-models/cert-manager', () => {
+  it.each(CERT_MANAGER_OBJECTS.map((c) => [c.title, c.object] as const))('%s', (_title, object) => {
+    expect(() => validateCertManager(object)).not.toThrow();
+  });
+
+  it('reaches every solver: DNS01 on each cloud, HTTP01 through an Ingress and through a Gateway', () => {
+    const solvers = CERT_MANAGER_OBJECTS.flatMap((c) => ((c.object as any).spec.acme?.solvers ?? []) as Record<string, any>[]);
+    const kinds = new Set(solvers.map((s) => Object.keys(s.dns01 ?? s.http01)[0]));
+    expect(kinds).toEqual(new Set(['route53', 'cloudDNS', 'azureDNS', 'ingress', 'gatewayHTTPRoute']));
+  });
+
+  it('rejects a ClusterIssuer whose ACME e-mail is not a string, and a Certificate with an unknown key algorithm', () => {
+    const issuer = clone(CERT_MANAGER_OBJECTS.find((c) => c.object.metadata.name === CLUSTER_ISSUERS.letsEncryptStaging)!.object);
+    issuer.spec.acme.email = 7;
+    expect(() => validateCertManager(issuer)).toThrow();
+    const ca = clone(CERT_MANAGER_OBJECTS.find((c) => c.object.kind === 'Certificate')!.object);
+    ca.spec.privateKey.algorithm = 'DSA';
+    expect(() => validateCertManager(ca)).toThrow();
   });
 });
 
@@ -277,6 +330,15 @@ describe.skipIf(!SHARED_PRESENT)('custom kinds against the CRD schemas in ../sha
     const broken = clone(first('cilium.io/v2/CiliumNetworkPolicy'));
     broken.spec.egress[1].toFQDNs[0] = { matchHost: 'api.stripe.com' };
     expect(valid(broken).ok).toBe(false);
+  });
+
+  it('rejects a ClusterIssuer with an unknown field in a DNS01 solver, and a Certificate without its issuer', () => {
+    const issuer = clone(CERT_MANAGER_OBJECTS.find((c) => (c.object as any).spec.acme?.solvers[0].dns01?.route53)!.object);
+    issuer.spec.acme.solvers[0].dns01.route53.hostedZone = 'Z123';
+    expect(valid(issuer).ok).toBe(false);
+    const ca = clone(CERT_MANAGER_OBJECTS.find((c) => c.object.kind === 'Certificate')!.object);
+    delete ca.spec.issuerRef;
+    expect(valid(ca).ok).toBe(false);
   });
 
   it('rejects a GlobalNetworkPolicy with an unknown action', () => {

@@ -138,7 +138,12 @@ describe('the probes and their table', () => {
   it('flag a verdict the spec does not imply, so a broken generator cannot pass', () => {
     const files = clusterManifests(cluster).map((f) => ({ ...f, objects: f.objects.filter((o) => o.metadata.name !== 'allow-dns') }));
     const rows = explainCluster(cluster, files);
-    expect(unexpected(rows).map((r) => `${r.connection.protocol}/${r.connection.port} -> ${r.connection.to.name}`)).toEqual(['UDP/53 -> kube-system/kube-dns', 'TCP/53 -> kube-system/kube-dns']);
+    expect(unexpected(rows).map((r) => `${r.connection.from.name} -> ${r.connection.to.name} ${r.connection.protocol}/${r.connection.port}`)).toEqual([
+      'shop/workload -> kube-system/kube-dns UDP/53',
+      'shop/workload -> kube-system/kube-dns TCP/53',
+      'cert-manager/controller -> kube-system/kube-dns UDP/53',
+      'cert-manager/controller -> kube-system/kube-dns TCP/53',
+    ]);
     expect(reachabilityTable(cluster, rows)).toMatch(/kube-system\/kube-dns\s+UDP\/53\s+denied !!/);
   });
   it('print one aligned row per probe under a header naming the cluster and its enforcer', () => {
@@ -147,8 +152,59 @@ describe('the probes and their table', () => {
     expect(lines[0]).toBe('eks-test (the VPC CNI network policy agent)');
     expect(lines[1]).toMatch(/^ {2}from +to +port +verdict +why$/);
     const width = 'AWS internal load balancers and nodes 10.0.0.10'.length;
-    expect(lines[2]).toBe(`  ${'shop/workload'.padEnd(width)}  ${'shop/workload'.padEnd(24)}  TCP/8080  allowed  shop/allow-same-namespace-egress, shop/allow-same-namespace-ingress`);
-    expect(lines[8]).toBe(`  ${'AWS internal load balancers and nodes 10.0.0.10'.padEnd(width)}  ${'shop/workload'.padEnd(24)}  TCP/8080  denied   no ingress policy admits it`);
+    // The port column is as wide as cert-manager's webhook port, TCP/10250.
+    const port = 'TCP/8080'.padEnd('TCP/10250'.length);
+    expect(lines[2]).toBe(`  ${'shop/workload'.padEnd(width)}  ${'shop/workload'.padEnd(24)}  ${port}  allowed  shop/allow-same-namespace-egress, shop/allow-same-namespace-ingress`);
+    expect(lines[8]).toBe(`  ${'AWS internal load balancers and nodes 10.0.0.10'.padEnd(width)}  ${'shop/workload'.padEnd(24)}  ${port}  denied   no ingress policy admits it`);
     expect(lines.slice(2).every((l) => / (allowed|denied) /.test(l))).toBe(true);
+  });
+});
+
+describe("cert-manager's namespace", () => {
+  const controller: Endpoint = { kind: 'pod', namespace: 'cert-manager', labels: { 'app.kubernetes.io/name': 'cert-manager', 'app.kubernetes.io/component': 'controller' }, name: 'cert-manager/controller' };
+  const webhook: Endpoint = { kind: 'pod', namespace: 'cert-manager', labels: { 'app.kubernetes.io/name': 'webhook', 'app.kubernetes.io/component': 'webhook' }, name: 'cert-manager/webhook' };
+  const acme = (spec: ClusterSpec, solver: 'dns01' | 'http01'): ClusterSpec =>
+    solver === 'dns01'
+      ? { ...spec, certManager: { acme: { email: 'ops@acme.example', dnsZones: ['acme.example'] } } }
+      : { ...spec, ingress: { exposure: 'internet-facing' }, certManager: { acme: { email: 'ops@acme.example', solver: 'http01' } } };
+  const overlay: ClusterSpec = { ...MINIMAL.aws, cni: { kind: 'calico', mode: 'vxlan' }, network: { podCidr: '100.64.0.0/14' } };
+  const variants: [string, ClusterSpec][] = [MINIMAL.aws, MINIMAL.gcp, MINIMAL.azure, overlay].flatMap((spec) => [
+    [`${spec.name} ${spec.cni?.mode ?? ''} internal CA only`, spec],
+    [`${spec.name} ${spec.cni?.mode ?? ''} DNS01`, acme(spec, 'dns01')],
+    [`${spec.name} ${spec.cni?.mode ?? ''} HTTP01`, acme(spec, 'http01')],
+  ] as [string, ClusterSpec][]);
+
+  it.each(variants)('%s: every cert-manager probe gets the verdict the spec implies', (_title, spec) => {
+    const rows = explainCluster(resolveCluster(spec), clusterManifests(resolveCluster(spec))).filter((r) => r.connection.from.name.startsWith('cert-manager/') || r.connection.to.name.startsWith('cert-manager/'));
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    expect(unexpected(rows).map((r) => `${r.connection.from.name} -> ${r.connection.to.name}: ${r.verdict.reason}`)).toEqual([]);
+  });
+
+  it('lets the control plane reach only the webhook, only on its port', () => {
+    const gke = resolveCluster(MINIMAL.gcp);
+    const allowed = reach(gke);
+    const plane = addr('172.16.0.2');
+    expect(allowed(tcp(plane, webhook, 10250))).toBe(true);
+    expect(allowed(tcp(plane, webhook, 9402))).toBe(false);
+    expect(allowed(tcp(plane, controller, 10250))).toBe(false);
+    expect(allowed(tcp(addr('10.0.0.10'), webhook, 10250))).toBe(false);
+  });
+
+  it('keeps the controller off the internet without ACME, and lets it out on 443 only with it', () => {
+    const internet = addr('192.0.2.10');
+    expect(reach(MINIMAL.azure)(tcp(controller, internet, 443))).toBe(false);
+    expect(reach(acme(MINIMAL.azure, 'dns01'))(tcp(controller, internet, 443))).toBe(true);
+    expect(reach(acme(MINIMAL.azure, 'dns01'))(tcp(controller, internet, 80))).toBe(false);
+    expect(reach(acme(MINIMAL.azure, 'http01'))(tcp(controller, internet, 80))).toBe(true);
+    expect(reach(acme(MINIMAL.azure, 'dns01'))(tcp(webhook, internet, 443))).toBe(false);
+  });
+
+  it("reaches GKE's metadata server for Workload Identity with DNS01 only, and never elsewhere", () => {
+    const metadata = addr('169.254.169.254');
+    const workloadIdentity: Connection = { from: controller, to: addr('169.254.169.252'), port: 988, protocol: 'TCP' };
+    expect(reach(acme(MINIMAL.gcp, 'dns01'))(tcp(controller, metadata, 80))).toBe(true);
+    expect(reach(acme(MINIMAL.gcp, 'dns01'))(workloadIdentity)).toBe(true);
+    expect(reach(acme(MINIMAL.gcp, 'http01'))(tcp(controller, metadata, 80))).toBe(false);
+    expect(reach(acme(MINIMAL.aws, 'dns01'))(tcp(controller, metadata, 80))).toBe(false);
   });
 });

@@ -87,8 +87,8 @@ describe('ingress classes and GatewayClasses', () => {
 describe('the charts a cluster installs', () => {
   it('follows the ingress choices, so clusters without NAT know every registry to mirror', () => {
     const cell = resolve(MINIMAL.aws).cni.cell;
-    expect(chartsOf('aws', cell, { controller: 'cloud', externalDnsZones: [] })).toEqual(['cluster-autoscaler', 'aws-load-balancer-controller']);
-    expect(chartsOf('aws', cell, { controller: 'traefik', externalDnsZones: ['a.example.com'] })).toEqual(['cluster-autoscaler', 'aws-load-balancer-controller', 'traefik', 'external-dns']);
-    expect(chartsOf('gcp', resolve(MINIMAL.gcp).cni.cell, { controller: 'nginx', externalDnsZones: [] })).toEqual(['nginx-ingress']);
+    expect(chartsOf('aws', cell, { ingress: { controller: 'cloud', externalDnsZones: [] }, certManager: { enabled: false } })).toEqual(['cluster-autoscaler', 'aws-load-balancer-controller']);
+    expect(chartsOf('aws', cell, { ingress: { controller: 'traefik', externalDnsZones: ['a.example.com'] }, certManager: { enabled: true } })).toEqual(['cluster-autoscaler', 'aws-load-balancer-controller', 'traefik', 'external-dns', 'cert-manager']);
+    expect(chartsOf('gcp', resolve(MINIMAL.gcp).cni.cell, { ingress: { controller: 'nginx', externalDnsZones: [] }, certManager: { enabled: false } })).toEqual(['nginx-ingress']);
   });
 });

@@ -12,7 +12,7 @@ import {
   type ClusterSpec,
   type Problem,
 } from '../../constructs/spec';
-import { MINIMAL, withSpec } from '../support/specs';
+import { MINIMAL, MIRRORS, withSpec } from '../support/specs';
 
 /**
  * Every validation message has a test that triggers it (DESIGN.md, "Testing"). Each row starts
@@ -308,6 +308,10 @@ const addonRows: Row[] = [
   { source: 'addons.ts', title: 'ACME e-mail without a domain', spec: azure({ certManager: { acme: acme({ email: 'ops' }) } }), path: 'certManager.acme.email', rule: 'is not an e-mail address', fix: "use the address Let's Encrypt should write to" },
   { source: 'addons.ts', title: 'DNS01 without zones', spec: gcp({ certManager: { acme: { email: 'ops@example.com' } } }), path: 'certManager.acme.dnsZones', rule: 'is empty, but DNS01 needs the zones cert-manager may write to', fix: 'list the DNS zones, or use solver http01', value: [] },
   { source: 'addons.ts', title: 'ACME DNS zone with a wildcard', spec: aws({ certManager: { acme: acme({ dnsZones: ['*.example.com'] }) } }), path: 'certManager.acme.dnsZones[0]', rule: 'is not a DNS zone name', fix: 'use the zone name, e.g. example.com' },
+  { source: 'addons.ts', title: 'ACME DNS zone listed twice', spec: gcp({ certManager: { acme: acme({ dnsZones: ['example.com', 'example.com'] }) } }), path: 'certManager.acme.dnsZones[1]', rule: 'is listed twice', fix: 'list each zone once', value: 'example.com' },
+  { source: 'addons.ts', title: 'HTTP01 with DNS zones', spec: aws({ ingress: { exposure: 'internet-facing' }, certManager: { acme: acme({ solver: 'http01' }) } }), path: 'certManager.acme.dnsZones', rule: 'names DNS zones, but solver http01 writes no DNS records', fix: 'remove certManager.acme.dnsZones, or use solver dns01', value: ['example.com'] },
+  { source: 'addons.ts', title: 'ACME with egress none on aws', spec: aws({ egress: { nat: 'none', registryMirrors: MIRRORS }, certManager: { acme: acme({}) } }), path: 'certManager.acme', rule: "needs Let's Encrypt and the cloud's DNS API on the internet, which a cluster with egress.nat none cannot reach", fix: 'remove certManager.acme (the internal CA issuer needs no egress), or use egress.nat single or per-zone' },
+  { source: 'addons.ts', title: 'egress none with cert-manager but no quay.io mirror', spec: gcp({ egress: { nat: 'none', registryMirrors: { 'registry.k8s.io': 'mirror.example.com/k8s' } } }), path: 'egress.registryMirrors', rule: 'has no mirror for quay.io, which the cert-manager chart pulls from', fix: 'an ECR pull-through cache rule for quay.io' },
   { source: 'addons.ts', title: 'HTTP01 behind an internal ingress', spec: aws({ certManager: { acme: acme({ solver: 'http01' }) } }), path: 'certManager.acme.solver', rule: "needs Let's Encrypt to reach the ingress from the internet, but ingress.exposure is internal", fix: 'use solver dns01, or set ingress.exposure internet-facing' },
 ];
 

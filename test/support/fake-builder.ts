@@ -17,6 +17,7 @@ export function fakeBuilder(cloud: Cloud, built: string[] = []): CloudBuilder {
       const zones = new TerraformLocal(stacks.cluster, 'zone_count', cluster.zones.count);
       new TerraformOutput(stacks.nodes, 'zone_count', { value: zones.asNumber });
       new TerraformOutput(stacks.nodes, 'pools', { value: cluster.nodePools.map((p) => p.name) });
+      return { applyTimeValues: {} };
     },
   };
 }

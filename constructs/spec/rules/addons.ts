@@ -8,7 +8,7 @@ export const egressRule: Rule = ({ draft, problems, cell }) => {
   if (draft.nat !== 'none') return;
   // Without internet egress every chart image must come through a mirror.
   if (cell) {
-    for (const chart of chartsOf(draft.cloud, cell, draft.ingress)) {
+    for (const chart of chartsOf(draft.cloud, cell, draft)) {
       for (const registry of chartRegistries(chart)) {
         if (draft.registryMirrors[registry] !== undefined) continue;
         problems.add(
@@ -59,8 +59,16 @@ export const certManagerRule: Rule = ({ draft, problems }) => {
     problems.add('certManager.acme.dnsZones', [], 'is empty, but DNS01 needs the zones cert-manager may write to', 'list the DNS zones, or use solver http01');
   }
   acme.dnsZones.forEach((zone, i) => {
-    if (!DNS_ZONE.test(zone)) problems.add(`certManager.acme.dnsZones[${i}]`, zone, 'is not a DNS zone name', 'use the zone name, e.g. example.com');
+    const at = `certManager.acme.dnsZones[${i}]`;
+    if (!DNS_ZONE.test(zone)) problems.add(at, zone, 'is not a DNS zone name', 'use the zone name, e.g. example.com');
+    else if (acme.dnsZones.indexOf(zone) !== i) problems.add(at, zone, 'is listed twice', 'list each zone once');
   });
+  if (acme.solver === 'http01' && acme.dnsZones.length > 0) {
+    problems.add('certManager.acme.dnsZones', acme.dnsZones, 'names DNS zones, but solver http01 writes no DNS records and would leave them unused', 'remove certManager.acme.dnsZones, or use solver dns01');
+  }
+  if (draft.nat === 'none') {
+    problems.add('certManager.acme', acme, "needs Let's Encrypt and the cloud's DNS API on the internet, which a cluster with egress.nat none cannot reach", 'remove certManager.acme (the internal CA issuer needs no egress), or use egress.nat single or per-zone');
+  }
   if (acme.solver === 'http01' && draft.ingress.exposure !== 'internet-facing') {
     problems.add('certManager.acme.solver', 'http01', "needs Let's Encrypt to reach the ingress from the internet, but ingress.exposure is internal", 'use solver dns01, or set ingress.exposure internet-facing');
   }
