@@ -67,7 +67,7 @@ describe('the lazy cloud dispatcher, compiled', () => {
       mkdirSync(join(cwd, 'lib/constructs', cloud), { recursive: true });
       writeFileSync(
         join(cwd, 'lib/constructs', cloud, 'index.js'),
-        `globalThis.loaded = [...(globalThis.loaded ?? []), '${cloud}'];\nexports.builder = { cloud: '${cloud}', build() {} };\n`,
+        `globalThis.loaded = [...(globalThis.loaded ?? []), '${cloud}'];\nexports.builder = { cloud: '${cloud}', build() { return { applyTimeValues: {} }; } };\n`,
       );
     }
     const script = `
