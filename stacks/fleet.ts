@@ -56,10 +56,10 @@ export const awsClusters: readonly ClusterSpec[] = [
       // Cilium enforces egress by DNS name.
       { name: 'billing', allow: [{ from: { namespace: 'apps', app: 'storefront' }, to: { app: 'invoices' }, ports: [{ port: 8080 }] }], egress: [{ fqdns: ['api.stripe.com', '*.stripe.com'], ports: [{ port: 443 }] }] },
     ],
-    // Traefik behind an internet-facing NLB that targets the pods' VPC addresses; ExternalDNS
-    // writes its names into the public zone.
     // HTTP01 through Traefik, which faces the internet.
     certManager: { acme: { email: 'platform-team@acme.example', solver: 'http01' } },
+    // Traefik behind an internet-facing NLB that targets the pods' VPC addresses; ExternalDNS
+    // writes its names into the public zone.
     ingress: { controller: 'traefik', exposure: 'internet-facing', externalDnsZones: ['apps.acme.example'] },
     aws: { accountId: '111122223333' },
   },
@@ -154,10 +154,10 @@ export const gcpClusters: readonly ClusterSpec[] = [
       // Keeps pods away from the GKE metadata server too (no Workload Identity in this namespace).
       { name: 'payments', denyMetadata: true, allow: [{ from: { namespace: 'storefront', app: 'checkout' }, to: { app: 'payments' }, ports: [{ port: 8443 }] }] },
     ],
+    // DNS01 through Cloud DNS: GKE's Gateway may not attach HTTP01 solver routes (cert-manager#8591).
+    certManager: { acme: { email: 'platform-team@acme.example', dnsZones: ['storefront.acme.example'] } },
     // The shared Gateway on a global external load balancer with a static address; ExternalDNS
     // writes the storefront's names into the public zone.
-    // HTTP01 through the shared Gateway.
-    certManager: { acme: { email: 'platform-team@acme.example', solver: 'http01' } },
     ingress: { exposure: 'internet-facing', externalDnsZones: ['storefront.acme.example'] },
     tags: { 'cost-center': 'platform' },
   },

@@ -1,6 +1,6 @@
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
-import { CERT_MANAGER, CERT_MANAGER_PODS, CHART_IMAGES, DNS01_SELF_CHECK_RESOLVERS, registryOf, type ResolvedCluster } from '../spec';
+import { CERT_MANAGER, CERT_MANAGER_PODS, CHART_IMAGES, DNS01_SELF_CHECK_RESOLVERS, http01ViaGateway, registryOf, type ResolvedCluster } from '../spec';
 import { CHARTS } from './charts';
 import { HelmAddon } from './helm-addon';
 
@@ -62,7 +62,6 @@ function imageRegistry(cluster: ResolvedCluster): Record<string, string> {
 export function certManagerValues(cluster: ResolvedCluster, identity?: CertManagerIdentity): Record<string, unknown> {
   const { webhooks } = cluster.cni;
   const acme = cluster.certManager.acme;
-  const viaGateway = acme?.solver === 'http01' && cluster.ingress.classes.ingressClass === undefined;
   return {
     ...imageRegistry(cluster),
     crds: { enabled: true, keep: true },
@@ -77,7 +76,7 @@ export function certManagerValues(cluster: ResolvedCluster, identity?: CertManag
     },
     ...(identity?.podLabels ? { podLabels: { ...identity.podLabels } } : {}),
     ...(acme?.solver === 'dns01' ? { dns01RecursiveNameservers: DNS01_SELF_CHECK_RESOLVERS.join(','), dns01RecursiveNameserversOnly: true } : {}),
-    ...(viaGateway ? { config: { apiVersion: 'controller.config.cert-manager.io/v1alpha1', kind: 'ControllerConfiguration', gatewayAPI: { enabled: true } } } : {}),
+    ...(http01ViaGateway(cluster) ? { config: { apiVersion: 'controller.config.cert-manager.io/v1alpha1', kind: 'ControllerConfiguration', gatewayAPI: { enabled: true } } } : {}),
     webhook: {
       ...highlyAvailable(CERT_MANAGER_PODS.webhook),
       resources: RESOURCES.webhook,

@@ -1,5 +1,5 @@
 import { APPLY_TIME, applyTimeValue } from '../apply-time-values';
-import { loadBalancerTargets, SHARED_GATEWAY, type Cloud, type ResolvedCluster } from '../spec';
+import { http01ViaGateway, SHARED_GATEWAY, type Cloud, type ResolvedCluster } from '../spec';
 
 /** One ACME challenge solver of a cert-manager issuer (cert-manager.io/v1 `ACMEChallengeSolver`). */
 export type AcmeSolver = Readonly<Record<string, unknown>>;
@@ -27,16 +27,13 @@ const DNS01_PROVIDERS: { readonly [C in Cloud]: (cluster: ResolvedCluster, zone:
 
 /**
  * HTTP01 through the cluster's ingress: the default IngressClass, or GKE's shared Gateway when the
- * controller is GKE's own. The ALB reaches the solver pod through a node port where it targets
- * instances (overlay CNIs).
+ * controller is GKE's own. (Validation refuses the ALB class: each Ingress would get its own ALB.)
  */
 function http01Solver(cluster: ResolvedCluster): AcmeSolver {
-  const ingressClass = cluster.ingress.classes.ingressClass;
-  if (ingressClass === undefined) {
+  if (http01ViaGateway(cluster)) {
     return { http01: { gatewayHTTPRoute: { parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: SHARED_GATEWAY.name, namespace: SHARED_GATEWAY.namespace, sectionName: SHARED_GATEWAY.listener }] } } };
   }
-  const nodePort = ingressClass === 'alb' && loadBalancerTargets(cluster) === 'instance';
-  return { http01: { ingress: { ingressClassName: ingressClass, ...(nodePort ? { serviceType: 'NodePort' } : {}) } } };
+  return { http01: { ingress: { ingressClassName: cluster.ingress.classes.ingressClass! } } };
 }
 
 /** The solvers of the Let's Encrypt issuers: one DNS01 solver per zone (selected by zone), or HTTP01. */

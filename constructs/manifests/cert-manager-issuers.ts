@@ -27,8 +27,9 @@ export function certManagerIssuers(chart: Chart, cluster: ResolvedCluster): void
     metadata: { name: INTERNAL_CA.certificate, namespace: CERT_MANAGER.namespace },
     spec: {
       isCA: true,
-      commonName: `${cluster.name} internal CA`,
-      subject: { organizations: ['polycluster'] },
+      // cert-manager refuses common names over 64 bytes; cluster names may be longer.
+      commonName: 'polycluster internal CA',
+      subject: { organizations: ['polycluster'], organizationalUnits: [cluster.name] },
       secretName: INTERNAL_CA.secret,
       ...INTERNAL_CA_VALIDITY,
       privateKey: { algorithm: 'ECDSA', size: 256, rotationPolicy: 'Always' },

@@ -7,6 +7,7 @@ import {
   CERT_MANAGER_PODS,
   certManagerEgress,
   certManagerWebhookPort,
+  apiServerAddresses,
   controlPlaneAddresses,
   KUBE_DNS,
   type ResolvedCluster,
@@ -44,6 +45,7 @@ export function certManagerPolicies(chart: Chart, cluster: ResolvedCluster): voi
   const peers = (id: string): Construct => new Construct(chart, id);
   const component = (scope: Construct, id: string, labels: Readonly<Record<string, string>>): kplus.Pods => kplus.Pods.select(scope, id, { labels: { ...labels } });
   const controlPlane = controlPlaneAddresses(cluster);
+  const apiServer = apiServerAddresses(cluster);
 
   const d = peers('CertManagerDefaultDenyPeers');
   policy('CertManagerDefaultDeny', CERT_MANAGER_POLICY.defaultDeny, {
@@ -59,7 +61,7 @@ export function certManagerPolicies(chart: Chart, cluster: ResolvedCluster): voi
   const a = peers('CertManagerApiServerPeers');
   policy('CertManagerApiServer', CERT_MANAGER_POLICY.apiServer, {
     selector: kplus.Pods.all(a, 'All'),
-    egress: { rules: controlPlane.map((source, i) => ({ peer: addresses(a, `To${i}`, source.cidr), ports: policyPorts([tcp(API_SERVER_PORT)]) })) },
+    egress: { rules: apiServer.map((destination, i) => ({ peer: addresses(a, `To${i}`, destination.cidr), ports: policyPorts([tcp(API_SERVER_PORT)]) })) },
   });
   const w = peers('CertManagerWebhookPeers');
   policy('CertManagerWebhook', CERT_MANAGER_POLICY.webhook, {
@@ -85,8 +87,10 @@ export function certManagerPolicies(chart: Chart, cluster: ResolvedCluster): voi
   }
 
   // Cilium gives the API server's endpoints the kube-apiserver identity, which NetworkPolicy
-  // ipBlocks do not match (cilium/cilium#20550): the same two paths again, by entity.
-  if (cluster.cni.cell.clusterPolicies.kind === 'cilium') {
+  // ipBlocks do not match (cilium/cilium#20550): the same two paths again, by entity, where the
+  // mode serves CiliumNetworkPolicy (GKE's Dataplane V2 does not).
+  const api = cluster.cni.cell.clusterPolicies;
+  if (api.kind === 'cilium' && api.namespaced) {
     const cnp = (id: string, name: string, spec: CiliumPolicySpec): void => {
       new ApiObject(chart, id, { apiVersion: 'cilium.io/v2', kind: 'CiliumNetworkPolicy', metadata: { name, namespace }, spec });
     };

@@ -9,7 +9,7 @@ import {
   WORKLOAD_IDENTITY_FROM_METADATA,
   type ResolvedCluster,
 } from '../spec';
-import { cidrContainsAddress } from '../spec/cidr';
+import { cidrContainsAddress, nthAddress } from '../spec/cidr';
 import type { AddressEndpoint, Connection, Endpoint, PodEndpoint } from './model';
 import { INTERNET_ADDRESSES, podAddress, sampleAddress, type Probe } from './probe-addresses';
 
@@ -51,6 +51,8 @@ export function certManagerProbes(cluster: ResolvedCluster): Probe[] {
   const metadata: AddressEndpoint = { kind: 'address', ip: metadataIp, name: `metadata ${metadataIp}` };
   const metadataOpen = acme?.solver === 'dns01' && WORKLOAD_IDENTITY_FROM_METADATA[cluster.cloud];
   const webhookPort = certManagerWebhookPort(cluster);
+  const serviceIp = nthAddress(cluster.network.serviceCidr, 1);
+  const kubernetesService: AddressEndpoint = { kind: 'address', ip: serviceIp, name: `kubernetes Service ${serviceIp}` };
 
   return [
     { connection: connect(controlPlane, webhook, webhookPort), expected: true },
@@ -59,6 +61,8 @@ export function certManagerProbes(cluster: ResolvedCluster): Probe[] {
     { connection: connect(stranger, webhook, webhookPort), expected: podsLookLikeControlPlane },
     { connection: connect(stranger, controller, METRICS_PORT), expected: false },
     ...[controller, webhook, cainjector].map((pod) => ({ connection: connect(pod, controlPlane, API_SERVER_PORT), expected: true })),
+    { connection: connect(controller, kubernetesService, API_SERVER_PORT), expected: true },
+    { connection: connect(controller, kubernetesService, 80), expected: false },
     ...KUBE_DNS.ports.map((p) => ({ connection: connect(controller, kubeDns, p.port, p.protocol), expected: true })),
     { connection: connect(controller, internet, 443), expected: acme !== undefined },
     { connection: connect(controller, internet, 80), expected: acme?.solver === 'http01' },

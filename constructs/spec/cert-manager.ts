@@ -1,3 +1,4 @@
+import { nthAddress } from './cidr';
 import { metadataCidrs, metadataDestinations, type AddressDestination, type AddressSource } from './network-policy';
 import type { ResolvedCluster } from './resolved';
 
@@ -47,6 +48,11 @@ export const ACME_SERVERS = {
  */
 export const DNS01_SELF_CHECK_RESOLVERS = ['https://1.1.1.1/dns-query', 'https://1.0.0.1/dns-query'] as const;
 
+/** HTTP01 goes through GKE's shared Gateway when the cluster has no IngressClass (GKE's own controller). */
+export function http01ViaGateway(cluster: ResolvedCluster): boolean {
+  return cluster.certManager.acme?.solver === 'http01' && cluster.ingress.classes.ingressClass === undefined;
+}
+
 /** The port the webhook listens on: its own host port when webhooks run on the host network. */
 export function certManagerWebhookPort(cluster: ResolvedCluster): number {
   return cluster.cni.webhooks.hostNetwork ? cluster.cni.webhooks.hostPorts['cert-manager'] : CERT_MANAGER.webhookPort;
@@ -73,6 +79,15 @@ export function controlPlaneAddresses(cluster: ResolvedCluster): AddressSource[]
 
 /** The API server's port for pods on all three clouds. */
 export const API_SERVER_PORT = 443;
+
+/**
+ * Where pods reach the API server: the `kubernetes` Service's address (the first of the service
+ * range), since some enforcers (the VPC CNI's policy agent) check egress before the Service is
+ * translated, and the control plane's own addresses for those that check after.
+ */
+export function apiServerAddresses(cluster: ResolvedCluster): AddressSource[] {
+  return [{ cidr: `${nthAddress(cluster.network.serviceCidr, 1)}/32`, what: 'the kubernetes Service' }, ...controlPlaneAddresses(cluster)];
+}
 
 /**
  * Where the cert-manager controller talks outside the cluster, and nothing more:

@@ -44,9 +44,10 @@ export type Capability =
 export type ClusterPolicyApi =
   /**
    * CiliumClusterwideNetworkPolicy. `dnsProxy`: L7 DNS rules (Cilium's DNS proxy, which FQDN
-   * rules need); `denyRules`: `egressDeny` rules.
+   * rules need); `denyRules`: `egressDeny` rules; `namespaced`: CiliumNetworkPolicy as well (GKE
+   * serves only the cluster-wide kind).
    */
-  | { readonly kind: 'cilium'; readonly dnsProxy: boolean; readonly denyRules: boolean }
+  | { readonly kind: 'cilium'; readonly dnsProxy: boolean; readonly denyRules: boolean; readonly namespaced: boolean }
   /** projectcalico.org/v3 GlobalNetworkPolicy, served by the Calico API server. */
   | { readonly kind: 'calico' }
   /** Plain NetworkPolicy only. */
@@ -93,7 +94,7 @@ const never = (reason: string): Capability => ({ support: 'never', reason });
 const always = (reason: string): Capability => ({ support: 'always', reason });
 const optional = (byDefault: boolean): Capability => ({ support: 'optional', default: byDefault });
 
-const CILIUM_POLICIES: ClusterPolicyApi = { kind: 'cilium', dnsProxy: true, denyRules: true };
+const CILIUM_POLICIES: ClusterPolicyApi = { kind: 'cilium', dnsProxy: true, denyRules: true, namespaced: true };
 const CALICO_POLICIES: ClusterPolicyApi = { kind: 'calico' };
 const CALICO_NO_FQDN = never('DNS-name egress rules are a Calico Enterprise feature: open-source Calico filters by address only; list the destination CIDRs or choose cilium');
 const GKE_NO_FQDN = never("GKE's FQDN network policy needs GKE Enterprise, which polycluster does not enable; list the destination CIDRs");
@@ -140,7 +141,7 @@ const AKS_AZURE_CILIUM: Omit<CniCell, 'kind' | 'mode' | 'summary'> = {
   controlPlaneReachesPods: true,
   // AKS supports L3/L4 Cilium policies without Advanced Container Networking Services; L7 (the
   // DNS proxy) and FQDN rules need it. AKS 1.33+ runs Cilium 1.17+, which has enableDefaultDeny.
-  clusterPolicies: { kind: 'cilium', dnsProxy: false, denyRules: true },
+  clusterPolicies: { kind: 'cilium', dnsProxy: false, denyRules: true, namespaced: true },
   fqdnEgress: never('FQDN filtering on Azure CNI powered by Cilium needs Advanced Container Networking Services, which polycluster does not enable; list the destination CIDRs or choose cilium mode overlay'),
 };
 
@@ -233,7 +234,7 @@ export const CNI_CELLS: readonly CniCell[] = [
     mode: 'dataplane-v2',
     summary: 'GKE Dataplane V2, the managed Cilium of GKE, with CiliumClusterwideNetworkPolicy enabled',
     // GKE documents its cluster-wide Cilium policies as L3/L4 allow rules: no DNS proxy, no deny rules.
-    clusterPolicies: { kind: 'cilium', dnsProxy: false, denyRules: false },
+    clusterPolicies: { kind: 'cilium', dnsProxy: false, denyRules: false, namespaced: false },
   },
   {
     cloud: 'gcp',

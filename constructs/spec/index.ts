@@ -15,6 +15,7 @@ export { CHART_IMAGES, chartRegistries, chartsOf, mirroredRepository, registryOf
 export {
   ACME_SERVERS,
   API_SERVER_PORT,
+  apiServerAddresses,
   CERT_MANAGER,
   CERT_MANAGER_PODS,
   certManagerEgress,
@@ -22,6 +23,7 @@ export {
   CLUSTER_ISSUERS,
   controlPlaneAddresses,
   DNS01_SELF_CHECK_RESOLVERS,
+  http01ViaGateway,
   INTERNAL_CA,
   WORKLOAD_IDENTITY_FROM_METADATA,
   type CertManagerEgress,

@@ -12,7 +12,7 @@ const DNS01_ZONES = ['apps.example.com', 'example.org'];
 
 const dns01Spec = (change: Partial<ClusterSpec> = {}): ClusterSpec =>
   eks({ certManager: { acme: { email: EMAIL, solver: 'dns01', dnsZones: DNS01_ZONES } }, ...change });
-const http01Spec = eks({ ingress: { exposure: 'internet-facing' }, certManager: { acme: { email: EMAIL, solver: 'http01' } } });
+const http01Spec = eks({ ingress: { controller: 'traefik', exposure: 'internet-facing' }, certManager: { acme: { email: EMAIL, solver: 'http01' } } });
 
 const docOf = (c: SynthesizedCluster, name: string) => Object.entries<any>(dataOf(c.stacks.cluster, 'aws_iam_policy_document')).find(([n]) => n.startsWith(name))?.[1];
 const certManagerValues = (c: SynthesizedCluster) => releaseValues(releaseNamed(c.stacks.platform, 'cert-manager'));

@@ -106,11 +106,10 @@ function syntheticSpec(cell: CniCell): ClusterSpec {
   return { ...MINIMAL[cell.cloud], name: `${cell.cloud}-${cell.kind}-${cell.mode}`.slice(0, 30), cni: { kind: cell.kind, mode: cell.mode }, ...podCidr, namespaces, certManager };
 }
 
-/** HTTP01 through every kind of ingress: an ALB with pod targets and with node ports, GKE's shared Gateway, Traefik, NGINX. */
+/** HTTP01 through every kind of ingress it supports: GKE's shared Gateway, Traefik, NGINX. */
 const HTTP01_SPECS: [string, ClusterSpec][] = (
   [
-    ['eks-alb-ip', { ...MINIMAL.aws }],
-    ['eks-alb-instance', { ...MINIMAL.aws, cni: { kind: 'cilium', mode: 'overlay' }, network: { podCidr: '100.64.0.0/14' } }],
+    ['eks-traefik-overlay', { ...MINIMAL.aws, cni: { kind: 'cilium', mode: 'overlay' }, network: { podCidr: '100.64.0.0/14' }, ingress: { controller: 'traefik' } }],
     ['gke-gateway', { ...MINIMAL.gcp }],
     ['aks-traefik', { ...MINIMAL.azure }],
     ['eks-nginx', { ...MINIMAL.aws, ingress: { controller: 'nginx' } }],

@@ -152,10 +152,12 @@ describe('the probes and their table', () => {
     expect(lines[0]).toBe('eks-test (the VPC CNI network policy agent)');
     expect(lines[1]).toMatch(/^ {2}from +to +port +verdict +why$/);
     const width = 'AWS internal load balancers and nodes 10.0.0.10'.length;
-    // The port column is as wide as cert-manager's webhook port, TCP/10250.
+    // The port column is as wide as cert-manager's webhook port, TCP/10250; the "to" column as its
+    // kubernetes Service row.
     const port = 'TCP/8080'.padEnd('TCP/10250'.length);
-    expect(lines[2]).toBe(`  ${'shop/workload'.padEnd(width)}  ${'shop/workload'.padEnd(24)}  ${port}  allowed  shop/allow-same-namespace-egress, shop/allow-same-namespace-ingress`);
-    expect(lines[8]).toBe(`  ${'AWS internal load balancers and nodes 10.0.0.10'.padEnd(width)}  ${'shop/workload'.padEnd(24)}  ${port}  denied   no ingress policy admits it`);
+    const to = 'kubernetes Service 172.20.0.1'.length;
+    expect(lines[2]).toBe(`  ${'shop/workload'.padEnd(width)}  ${'shop/workload'.padEnd(to)}  ${port}  allowed  shop/allow-same-namespace-egress, shop/allow-same-namespace-ingress`);
+    expect(lines[8]).toBe(`  ${'AWS internal load balancers and nodes 10.0.0.10'.padEnd(width)}  ${'shop/workload'.padEnd(to)}  ${port}  denied   no ingress policy admits it`);
     expect(lines.slice(2).every((l) => / (allowed|denied) /.test(l))).toBe(true);
   });
 });
@@ -166,7 +168,7 @@ describe("cert-manager's namespace", () => {
   const acme = (spec: ClusterSpec, solver: 'dns01' | 'http01'): ClusterSpec =>
     solver === 'dns01'
       ? { ...spec, certManager: { acme: { email: 'ops@acme.example', dnsZones: ['acme.example'] } } }
-      : { ...spec, ingress: { exposure: 'internet-facing' }, certManager: { acme: { email: 'ops@acme.example', solver: 'http01' } } };
+      : { ...spec, ingress: { ...(spec.cloud === 'aws' ? { controller: 'traefik' as const } : {}), exposure: 'internet-facing' }, certManager: { acme: { email: 'ops@acme.example', solver: 'http01' } } };
   const overlay: ClusterSpec = { ...MINIMAL.aws, cni: { kind: 'calico', mode: 'vxlan' }, network: { podCidr: '100.64.0.0/14' } };
   const variants: [string, ClusterSpec][] = [MINIMAL.aws, MINIMAL.gcp, MINIMAL.azure, overlay].flatMap((spec) => [
     [`${spec.name} ${spec.cni?.mode ?? ''} internal CA only`, spec],

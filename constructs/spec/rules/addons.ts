@@ -66,6 +66,14 @@ export const certManagerRule: Rule = ({ draft, problems }) => {
   if (acme.solver === 'http01' && acme.dnsZones.length > 0) {
     problems.add('certManager.acme.dnsZones', acme.dnsZones, 'names DNS zones, but solver http01 writes no DNS records and would leave them unused', 'remove certManager.acme.dnsZones, or use solver dns01');
   }
+  if (acme.solver === 'http01' && draft.cloud === 'aws' && draft.ingress.controller === 'cloud') {
+    problems.add(
+      'certManager.acme.solver',
+      'http01',
+      "would go through the alb IngressClass, where every Ingress gets its own ALB: the challenge's Ingress is not behind the app's address, and an ALB serves only ACM certificates",
+      'use solver dns01, or ingress.controller traefik or nginx',
+    );
+  }
   if (draft.nat === 'none') {
     problems.add('certManager.acme', acme, "needs Let's Encrypt and the cloud's DNS API on the internet, which a cluster with egress.nat none cannot reach", 'remove certManager.acme (the internal CA issuer needs no egress), or use egress.nat single or per-zone');
   }
