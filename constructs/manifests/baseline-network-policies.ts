@@ -4,7 +4,6 @@ import { Construct } from 'constructs';
 import {
   exposureSources,
   isolatedApps,
-  KUBE_DNS,
   metadataCidrs,
   metadataDestinations,
   namespaceLabels,
@@ -14,7 +13,7 @@ import {
   type ResolvedNamespace,
 } from '../spec';
 import { canonicalCidr, cidrContains } from '../spec/cidr';
-import { addresses, dropEmptyPortLists, kubeDns, podsExcept, podsOf, policyPorts } from './policy-peers';
+import { addresses, defaultDenyProps, dropEmptyPortLists, kubeDnsEgressProps, podsExcept, podsOf, policyPorts } from './policy-peers';
 
 /** Names of the baseline policies; reviewers and `kubectl get netpol` see these. */
 export const BASELINE_POLICY = {
@@ -59,17 +58,8 @@ export class NamespaceManifests extends Chart {
     new ApiObject(this, 'Namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { ...namespaceLabels(namespace) } } });
 
     if (namespace.baseline) {
-      const p = peers('DefaultDenyPeers');
-      policy('DefaultDeny', BASELINE_POLICY.defaultDeny, {
-        selector: kplus.Pods.all(p, 'All'),
-        ingress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
-        egress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
-      });
-      const d = peers('DnsPeers');
-      policy('Dns', BASELINE_POLICY.dns, {
-        selector: kplus.Pods.all(d, 'All'),
-        egress: { rules: [{ peer: kubeDns(d, 'KubeDns'), ports: policyPorts(KUBE_DNS.ports) }] },
-      });
+      policy('DefaultDeny', BASELINE_POLICY.defaultDeny, defaultDenyProps(peers('DefaultDenyPeers')));
+      policy('Dns', BASELINE_POLICY.dns, kubeDnsEgressProps(peers('DnsPeers')));
       const si = peers('SameNamespaceIngressPeers');
       policy('SameNamespaceIngress', BASELINE_POLICY.sameNamespaceIngress, {
         selector: podsExcept(si, 'Selected', isolated),

@@ -9,12 +9,11 @@ import {
   certManagerWebhookPort,
   apiServerAddresses,
   controlPlaneAddresses,
-  KUBE_DNS,
   type ResolvedCluster,
 } from '../spec';
 import { BASELINE_POLICY } from './baseline-network-policies';
 import type { CiliumPolicySpec, CiliumPortRule } from './cni-policy-types';
-import { addresses, dropEmptyPortLists, kubeDns, policyPorts } from './policy-peers';
+import { addresses, defaultDenyProps, dropEmptyPortLists, kubeDnsEgressProps, policyPorts } from './policy-peers';
 
 /** Names of cert-manager's NetworkPolicies (and, on Cilium, its CiliumNetworkPolicy). */
 export const CERT_MANAGER_POLICY = {
@@ -47,17 +46,8 @@ export function certManagerPolicies(chart: Chart, cluster: ResolvedCluster): voi
   const controlPlane = controlPlaneAddresses(cluster);
   const apiServer = apiServerAddresses(cluster);
 
-  const d = peers('CertManagerDefaultDenyPeers');
-  policy('CertManagerDefaultDeny', CERT_MANAGER_POLICY.defaultDeny, {
-    selector: kplus.Pods.all(d, 'All'),
-    ingress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
-    egress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
-  });
-  const dns = peers('CertManagerDnsPeers');
-  policy('CertManagerDns', CERT_MANAGER_POLICY.dns, {
-    selector: kplus.Pods.all(dns, 'All'),
-    egress: { rules: [{ peer: kubeDns(dns, 'KubeDns'), ports: policyPorts(KUBE_DNS.ports) }] },
-  });
+  policy('CertManagerDefaultDeny', CERT_MANAGER_POLICY.defaultDeny, defaultDenyProps(peers('CertManagerDefaultDenyPeers')));
+  policy('CertManagerDns', CERT_MANAGER_POLICY.dns, kubeDnsEgressProps(peers('CertManagerDnsPeers')));
   const a = peers('CertManagerApiServerPeers');
   policy('CertManagerApiServer', CERT_MANAGER_POLICY.apiServer, {
     selector: kplus.Pods.all(a, 'All'),

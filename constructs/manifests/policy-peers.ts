@@ -49,3 +49,17 @@ export function dropEmptyPortLists(policy: kplus.NetworkPolicy): void {
     });
   }
 }
+
+/** Default deny both ways for every pod of the policy's namespace. */
+export function defaultDenyProps(peers: Construct): Omit<kplus.NetworkPolicyProps, 'metadata'> {
+  return {
+    selector: kplus.Pods.all(peers, 'All'),
+    ingress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
+    egress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
+  };
+}
+
+/** DNS to kube-dns for every pod of the policy's namespace. */
+export function kubeDnsEgressProps(peers: Construct): Omit<kplus.NetworkPolicyProps, 'metadata'> {
+  return { selector: kplus.Pods.all(peers, 'All'), egress: { rules: [{ peer: kubeDns(peers, 'KubeDns'), ports: policyPorts(KUBE_DNS.ports) }] } };
+}
