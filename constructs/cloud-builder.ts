@@ -8,7 +8,9 @@ import type { Cloud, ResolvedCluster } from './spec';
  * imports the cloud's provider bindings.
  */
 export interface CloudBuilder {
+  /** The cloud whose specs this builder builds. */
   readonly cloud: Cloud;
+  /** Creates the cloud's resources of one cluster in its phase stacks. */
   build(stacks: PhaseStacks, cluster: ResolvedCluster): BuiltCluster;
 }
 
@@ -20,5 +22,6 @@ export interface BuiltCluster {
 
 /** The shape of a cloud folder's entry module. */
 export interface CloudModule {
+  /** The cloud's builder, which the dispatcher registers. */
   readonly builder: CloudBuilder;
 }

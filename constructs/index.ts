@@ -1,6 +1,8 @@
 /**
  * polycluster: typed constructs for EKS, GKE and AKS clusters with their networks, CNIs and
  * baseline policies, on CDK for Terraform. Cloud bindings load only for the clouds in use.
+ *
+ * @module polycluster
  */
 export * from './spec';
 export { defineCluster, defineFleet, type DefineOptions, type PolyCluster } from './cluster';
@@ -27,3 +29,25 @@ export { certManagerIssuers } from './manifests/cert-manager-issuers';
 export { acmeSolvers, type AcmeSolver } from './manifests/acme-solvers';
 export { CertManagerAddon, certManagerValues, installCertManager, type CertManagerIdentity } from './addons/cert-manager';
 export { applyManifests, manifestId } from './applied-manifests';
+export type { KubeExec } from './kube-providers';
+export type { ExternalDnsAddon, ExternalDnsAddonOptions, ExternalDnsProvider } from './addons/ingress/external-dns';
+export {
+  addonContext,
+  addonNamespaces,
+  addonsFor,
+  BUILT_IN_RELEASES,
+  checkAddons,
+  type AddonCheck,
+  type AddonContext,
+  type AddonNetwork,
+  type AddonSelection,
+  type AddonWebhook,
+  type PolyClusterAddon,
+  type PreparedAddon,
+} from './addons/addon-contract';
+export { ExtraAddon, installExtraAddons } from './addons/extra-addons';
+export { HelmAddon, type HelmAddonProps } from './addons/helm-addon';
+export type { HelmChart } from './addons/charts';
+export { ADDON_POLICY, polyclusterManifests, type PolyClusterManifests } from './manifests/addon-manifests';
+export { CHART_LABEL_KEYS, KubernetesLabels, labelObject, mergeLabels, withLabelsAt, type Labels } from './kubernetes-labels';
+export { overrideAttribute, OVERRIDES_OUTPUT, type OverrideTarget, type RecordedOverride } from './escape-hatch';

@@ -21,9 +21,13 @@ export interface KubeConnection {
 
 /** A client-go credential plugin. */
 export interface KubeExec {
+  /** The client.authentication.k8s.io version the plugin speaks. */
   readonly apiVersion: string;
+  /** The plugin's executable, e.g. `aws` or `kubelogin`. */
   readonly command: string;
+  /** Its arguments. */
   readonly args: readonly string[];
+  /** Extra environment variables for the plugin. */
   readonly env?: Readonly<Record<string, string>>;
 }
 

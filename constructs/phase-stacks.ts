@@ -10,10 +10,15 @@ import { configureStateBackend } from './state-backend';
  * renaming one orphans its state, so they are derived from the cluster name only.
  */
 export class PhaseStacks {
+  /** `<name>-cluster`: network, control plane, encryption keys, logging, add-on identities. */
   readonly cluster: TerraformStack;
+  /** `<name>-cni`: the self-installed CNI chart; absent when the cloud's networking needs no chart. */
   readonly cni?: TerraformStack;
+  /** `<name>-nodes`: node groups or pools. */
   readonly nodes: TerraformStack;
+  /** `<name>-platform`: autoscaler, load balancer and ingress controllers, cert-manager. */
   readonly platform?: TerraformStack;
+  /** `<name>-policies`: the Kubernetes manifests (NetworkPolicies, ClusterIssuers). */
   readonly policies?: TerraformStack;
 
   constructor(scope: Construct, resolved: ResolvedCluster) {

@@ -5,6 +5,7 @@ import type { HelmChart } from './charts';
 
 /** A chart installed by the helm provider of the stack it is created in. */
 export interface HelmAddonProps {
+  /** The pinned chart to install: repository, chart name and exact version. */
   readonly chart: HelmChart;
   /** Helm release name; also the Terraform address, so it must never change. */
   readonly releaseName: string;
@@ -24,14 +25,30 @@ export interface HelmAddonProps {
   readonly createNamespace?: boolean;
   /** What must exist first, e.g. a controller whose webhook the release's objects pass through. */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Dot path in the values where the chart takes labels for all its objects (`commonLabels`);
+   * the spec's `kubernetesLabels` go there.
+   * @default the built-in chart's key in `CHART_LABEL_KEYS`, else none
+   */
+  readonly commonLabelsKey?: string;
 }
 
 /** A pinned Helm release with its values rendered as one reviewable YAML (JSON) document. */
 export class HelmAddon extends Construct {
+  /** The Terraform `helm_release`; add `dependsOn` or read its status through it. */
   readonly release: Release;
+  /** The pinned chart. */
+  readonly chart: HelmChart;
+  /** The values as given, before rendering (organisation labels are merged into these). */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** Where the chart takes labels for all its objects, when the props name it. */
+  readonly commonLabelsKey?: string;
 
   constructor(scope: Construct, id: string, props: HelmAddonProps) {
     super(scope, id);
+    this.chart = props.chart;
+    this.values = props.values;
+    if (props.commonLabelsKey !== undefined) this.commonLabelsKey = props.commonLabelsKey;
     this.release = new Release(this, 'Release', {
       name: props.releaseName,
       repository: props.chart.repository,

@@ -7,13 +7,14 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import type { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Construct } from 'constructs';
 import { cellKey, type ResolvedCluster } from '../spec';
+import { CONTROL_PLANE_LOGS } from '../spec/control-plane-logs';
 import type { Account } from './account';
 import { CNI_TAG } from './cni-switch';
 import { controlPlaneLogGroup, awsName } from './names';
 import { policyDocument, serviceTrust } from './policy-document';
 
 /** Every control-plane log type EKS offers; CIS EKS 2.1.1 wants all of them. */
-export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
+export const CONTROL_PLANE_LOG_TYPES: string[] = [...CONTROL_PLANE_LOGS.aws];
 
 export interface EksControlPlaneProps {
   readonly cluster: ResolvedCluster;

@@ -1,6 +1,8 @@
 /**
  * The AWS cloud folder: EKS clusters with their VPC. The only code that imports
  * @cdktf/provider-aws. Importing it registers the EKS builder with the process-wide dispatcher.
+ *
+ * @module polycluster/aws
  */
 import { cloudDispatcher } from '../cloud-dispatch';
 import { builder } from './builder';

@@ -41,11 +41,17 @@ export function maxSurge(cluster: ResolvedCluster): string {
 
 /** What the cluster is built from. */
 export interface AksClusterInputs {
+  /** The resource group, VNet and subnets the cluster joins. */
   readonly network: AksNetwork;
+  /** The NAT gateway the nodes' outbound traffic leaves through. */
   readonly egress: AksEgress;
+  /** The control-plane identity and its network grants. */
   readonly identities: AksIdentities;
+  /** The Key Vault key that encrypts secrets in etcd. */
   readonly encryption: AksEtcdEncryption;
+  /** The workspace that receives Container Insights and control-plane logs. */
   readonly logAnalytics: LogAnalyticsWorkspace;
+  /** The deploying client's tenant, for Entra ID RBAC. */
   readonly client: DataAzurermClientConfig;
 }
 

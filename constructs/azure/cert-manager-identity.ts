@@ -10,7 +10,9 @@ import { createWorkloadIdentity, grantZoneContributor, type AksDnsZone } from '.
 
 /** cert-manager's workload identity for DNS01 in the cluster stack, limited to the ACME zones. */
 export interface AksCertManagerIdentity {
+  /** The user-assigned identity cert-manager acts as. */
   readonly identity: UserAssignedIdentity;
+  /** Binds the identity to cert-manager's service account. */
   readonly credential: FederatedIdentityCredential;
   /**
    * The public zones of `certManager.acme.dnsZones`, in spec order: the ClusterIssuers name each

@@ -12,7 +12,9 @@ import { createWorkloadIdentity, grantZoneContributor, type AksDnsZone } from '.
 
 /** ExternalDNS's workload identity in the cluster stack, limited to the spec's zones. */
 export interface AksExternalDnsIdentity {
+  /** The user-assigned identity ExternalDNS acts as. */
   readonly identity: UserAssignedIdentity;
+  /** Binds the identity to ExternalDNS's service account. */
   readonly credential: FederatedIdentityCredential;
   /** ExternalDNS's provider: public zones for internet-facing ingress, private zones for internal. */
   readonly providerName: 'azure' | 'azure-private-dns';

@@ -34,6 +34,7 @@ export function grantToIdentity(stack: TerraformStack, id: string, identity: Use
   return new RoleAssignment(stack, id, { scope, roleDefinitionName: role, principalId: identity.principalId, principalType: 'ServicePrincipal' });
 }
 
+/** The control plane's user-assigned identity, with Network Contributor on the node and API server subnets. */
 export function createIdentities(stack: TerraformStack, cluster: ResolvedCluster, network: AksNetwork): AksIdentities {
   const controlPlane = new UserAssignedIdentity(stack, 'ControlPlaneIdentity', {
     name: withSuffix(cluster.name, '-control-plane', AZURE_NAME_LIMITS.userAssignedIdentity),

@@ -2,6 +2,8 @@
  * polycluster/azure: AKS clusters with their network. The only folder that imports
  * @cdktf/provider-azurerm, always by deep path (the package root costs about 1.1 s and 400 MB).
  * Importing it registers the builder, so `defineCluster` works for Azure specs.
+ *
+ * @module polycluster/azure
  */
 import { cloudDispatcher } from '../cloud-dispatch';
 import { builder } from './builder';
@@ -23,10 +25,10 @@ export { CONTAINER_INSIGHTS_STREAMS, CONTROL_PLANE_LOG_CATEGORIES, createContain
 export { certManagerIdentityName, externalDnsIdentityName, ingressIpName, keyVaultName, publicIpReaderRoleName } from './names';
 export { createEgress, type AksEgress } from './nat-gateway';
 export { API_SERVER_DELEGATION, allowInternetIngress, createNetwork, type AksNetwork } from './network';
-export { cniProfile, networkProfile } from './network-profile';
+export { cniProfile, networkProfile, type CniProfile } from './network-profile';
 export { SPOT_LABEL, SPOT_TAINT, createUserPools, taintString, type NodePoolTarget } from './node-pools';
 export { osDiskType } from './os-disk';
-export { createOutputs } from './outputs';
+export { createOutputs, type AksOutputsInputs } from './outputs';
 export { buildPlatformStack, type AksPlatformInputs } from './platform';
 export { configureAzurerm } from './provider';
 export { AZURE_TOKEN_EXCHANGE_AUDIENCE, ZONE_CONTRIBUTOR_ROLE, createWorkloadIdentity, grantZoneContributor, type AksDnsZone, type AksWorkloadIdentity, type DnsZoneVisibility, type WorkloadIdentityProps, type ZoneContributorGrants } from './workload-identity';

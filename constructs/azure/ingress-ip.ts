@@ -9,6 +9,7 @@ import type { AksNetwork } from './network';
 
 /** The static public address of an internet-facing ingress, and what lets AKS use it. */
 export interface AksIngressIp {
+  /** The static public address the ingress controller's load balancer uses. */
   readonly publicIp: PublicIp;
   /** The control plane's grants: Network Contributor on the address, listing the group's addresses. */
   readonly grants: readonly RoleAssignment[];

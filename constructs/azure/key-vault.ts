@@ -10,7 +10,9 @@ import { keyVaultName } from './names';
 
 /** The key that encrypts Kubernetes secrets in etcd (AKS KMS), and its grants. */
 export interface AksEtcdEncryption {
+  /** The Key Vault that holds the key. */
   readonly vault: KeyVault;
+  /** The key AKS KMS encrypts etcd secrets with. */
   readonly key: KeyVaultKey;
   /** Key Vault Crypto User for the control-plane identity; the cluster is created after it. */
   readonly controlPlaneGrant: RoleAssignment;

@@ -8,20 +8,13 @@ import type { TerraformStack } from 'cdktf';
 import type { ResolvedCluster } from '../spec';
 import type { AksNetwork } from './network';
 import { logAnalyticsName, withSuffix } from './names';
+import { CONTROL_PLANE_LOGS } from '../spec/control-plane-logs';
 
 /**
  * Control-plane log categories sent to the workspace. `kube-audit-admin` (audit events without
  * get/list) instead of `kube-audit`, which multiplies log volume for little security value.
  */
-export const CONTROL_PLANE_LOG_CATEGORIES = [
-  'kube-apiserver',
-  'kube-audit-admin',
-  'kube-controller-manager',
-  'kube-scheduler',
-  'cluster-autoscaler',
-  'cloud-controller-manager',
-  'guard',
-] as const;
+export const CONTROL_PLANE_LOG_CATEGORIES = CONTROL_PLANE_LOGS.azure;
 
 /** The workspace for Container Insights (oms_agent) and control-plane logs. */
 export function createLogAnalytics(stack: TerraformStack, cluster: ResolvedCluster, network: AksNetwork): LogAnalyticsWorkspace {

@@ -9,6 +9,7 @@ import { networkName } from './names';
 
 /** Node egress: a NAT gateway with static public IPs on the node subnet. */
 export interface AksEgress {
+  /** The NAT gateway on the node subnet. */
   readonly natGateway: NatGateway;
   /** `egress.staticIpCount` addresses, in order; partners allowlist them. */
   readonly publicIps: readonly PublicIp[];

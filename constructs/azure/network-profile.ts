@@ -2,7 +2,7 @@ import type { KubernetesClusterNetworkProfile } from '@cdktf/provider-azurerm/li
 import type { ResolvedCluster } from '../spec';
 
 /** What a CNI cell of the support matrix sets on the AKS network profile. */
-type CniProfile = Pick<KubernetesClusterNetworkProfile, 'networkPlugin' | 'networkPluginMode' | 'networkDataPlane' | 'networkPolicy' | 'podCidr'>;
+export type CniProfile = Pick<KubernetesClusterNetworkProfile, 'networkPlugin' | 'networkPluginMode' | 'networkDataPlane' | 'networkPolicy' | 'podCidr'>;
 
 /**
  * The network plugin settings of each AKS cell (REFERENCE.md, CNI support matrix). Changing

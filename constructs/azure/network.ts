@@ -10,7 +10,9 @@ import { networkName, virtualNetworkName } from './names';
 
 /** The cluster's network: resource group, VNet, subnets and their security groups. */
 export interface AksNetwork {
+  /** The resource group created for the cluster. */
   readonly resourceGroup: ResourceGroup;
+  /** The cluster's VNet. */
   readonly virtualNetwork: VirtualNetwork;
   /** Nodes (pods use the overlay pod range, or the self-installed CNI's range). */
   readonly nodeSubnet: Subnet;

@@ -7,7 +7,9 @@ import { osDiskType } from './os-disk';
 
 /** What user pools attach to; values from the cluster stack arrive through remote state. */
 export interface NodePoolTarget {
+  /** The AKS cluster's resource id. */
   readonly clusterId: string;
+  /** The node subnet's resource id. */
   readonly nodeSubnetId: string;
 }
 
@@ -16,6 +18,7 @@ export interface NodePoolTarget {
  * too, or every plan wants to remove them.
  */
 export const SPOT_LABEL = { key: 'kubernetes.azure.com/scalesetpriority', value: 'spot' } as const;
+/** The taint AKS puts on every spot node (see `SPOT_LABEL`). */
 export const SPOT_TAINT: TaintSpec = { key: SPOT_LABEL.key, value: SPOT_LABEL.value, effect: 'NoSchedule' };
 
 /** `key=value:Effect`, or `key:Effect` without a value, as AKS writes taints. */

@@ -10,10 +10,15 @@ import type { AksNetwork } from './network';
 
 /** What the cluster stack reports: ids to wire other systems to, the egress and ingress addresses. */
 export interface AksOutputsInputs {
+  /** The AKS cluster. */
   readonly aks: KubernetesCluster;
+  /** The cluster's resource group, VNet and subnets. */
   readonly network: AksNetwork;
+  /** The NAT gateway and its static egress addresses. */
   readonly egress: AksEgress;
+  /** The control-plane identity. */
   readonly identities: AksIdentities;
+  /** The etcd encryption key and its vault. */
   readonly encryption: AksEtcdEncryption;
   /** Present for internet-facing ingress. */
   readonly ingressIp?: AksIngressIp;

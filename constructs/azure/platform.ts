@@ -16,6 +16,7 @@ export interface AksPlatformInputs {
   readonly externalDns?: AksExternalDnsIdentity;
   /** Present when cert-manager is on with the DNS01 solver. */
   readonly certManager?: AksCertManagerIdentity;
+  /** The deploying client's tenant and subscription, for the add-ons' Azure configuration. */
   readonly client: DataAzurermClientConfig;
 }
 

@@ -21,16 +21,25 @@ export const AZURE_TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 /** The Kubernetes service account that may assume an identity, and the construct ids of what binds them. */
 export interface WorkloadIdentityProps {
   /** Construct ids (Terraform addresses) of the identity and of its federated credential. */
-  readonly ids: { readonly identity: string; readonly credential: string };
+  readonly ids: {
+    /** Construct id of the user-assigned identity. */
+    readonly identity: string;
+    /** Construct id of the federated credential. */
+    readonly credential: string;
+  };
   /** The identity's name (see names.ts). */
   readonly name: string;
+  /** The namespace of the service account. */
   readonly namespace: string;
+  /** The service account that may assume the identity. */
   readonly serviceAccount: string;
 }
 
 /** A user-assigned identity and the federated credential that binds it to one service account. */
 export interface AksWorkloadIdentity {
+  /** The user-assigned identity. */
   readonly identity: UserAssignedIdentity;
+  /** The federated credential that trusts the cluster's OIDC issuer for the service account. */
   readonly credential: FederatedIdentityCredential;
 }
 
@@ -79,6 +88,7 @@ export const ZONE_CONTRIBUTOR_ROLE: { readonly [V in DnsZoneVisibility]: string 
 export interface ZoneContributorGrants {
   /** The zones, in the order of the names given. */
   readonly zones: readonly AksDnsZone[];
+  /** One contributor grant per zone, in the same order. */
   readonly grants: readonly RoleAssignment[];
 }
 

@@ -12,6 +12,7 @@ import { projectOf, type GkeNames } from './names';
  */
 export const DNS01_ZONE_VISIBILITY: DnsZoneVisibility = 'public';
 
+/** Properties of `CertManagerDnsIdentity`. */
 export interface CertManagerDnsIdentityProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;

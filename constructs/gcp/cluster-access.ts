@@ -24,6 +24,7 @@ function memberId(member: string): string {
  * and policies through the Kubernetes API in the later stacks, so it needs the same access.
  */
 export class ClusterAccess extends Construct {
+  /** The Kubernetes Engine cluster admin role for each of `access.clusterAdmins`. */
   readonly grants: ProjectIamMember[];
 
   constructor(scope: Construct, id: string, cluster: ResolvedCluster) {

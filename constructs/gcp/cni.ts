@@ -5,7 +5,12 @@ export interface GkeNetworking {
   /** eBPF Dataplane V2 or the iptables data plane with kube-proxy. */
   readonly datapathProvider: 'ADVANCED_DATAPATH' | 'LEGACY_DATAPATH';
   /** The `network_policy` block. */
-  readonly networkPolicy: { readonly enabled: boolean; readonly provider: 'CALICO' | 'PROVIDER_UNSPECIFIED' };
+  readonly networkPolicy: {
+    /** `network_policy.enabled`: Calico enforcement on the legacy data plane. */
+    readonly enabled: boolean;
+    /** `network_policy.provider`. */
+    readonly provider: 'CALICO' | 'PROVIDER_UNSPECIFIED';
+  };
   /** `addons_config.network_policy_config.disabled`. */
   readonly networkPolicyAddonDisabled: boolean;
   /** CiliumClusterwideNetworkPolicy objects are accepted (Dataplane V2 only). */

@@ -18,12 +18,15 @@ export const DNS_ZONE_LISTER_ROLE = 'roles/dns.reader';
 /** A Cloud DNS zone visibility. */
 export type DnsZoneVisibility = 'private' | 'public';
 
+/** Properties of `DnsZoneIdentity`. */
 export interface DnsZoneIdentityProps {
   /** The project of the account, the zones and the Workload Identity pool. */
   readonly project: string;
   /** The service account id (at most 30 characters). */
   readonly accountId: string;
+  /** The service account's display name. */
   readonly displayName: string;
+  /** The service account's description. */
   readonly description: string;
   /** The zones the account may write to, by DNS name (without the trailing dot). */
   readonly zones: readonly string[];
@@ -32,7 +35,12 @@ export interface DnsZoneIdentityProps {
   /** The zone grants' construct ids are this prefix and the zone's position in `zones`. */
   readonly grantIdPrefix: string;
   /** The only Kubernetes service account that may act as the account. */
-  readonly kubernetes: { readonly namespace: string; readonly serviceAccount: string };
+  readonly kubernetes: {
+    /** The service account's namespace. */
+    readonly namespace: string;
+    /** The service account's name. */
+    readonly serviceAccount: string;
+  };
   /** Grant the project-level zone lister role, for workloads that find zones by listing them. */
   readonly listsZones: boolean;
   /** The precondition's message when `zone` has no managed zone of the visibility in the project. */
@@ -58,7 +66,9 @@ export interface DnsZoneIdentityProps {
  * `ZoneLister` and `WorkloadIdentity`.
  */
 export class DnsZoneIdentity extends Construct {
+  /** The Google service account. */
   readonly serviceAccount: ServiceAccount;
+  /** The account's DNS admin grant on each zone, in the order of `zones`. */
   readonly zoneAccess: DnsManagedZoneIamMember[];
   /**
    * Each zone's managed-zone resource name, as the expression the grant resolves it with; the

@@ -14,6 +14,7 @@ export const EXTERNAL_DNS_ZONE_ROLE = DNS_ZONE_ROLE;
  */
 export const EXTERNAL_DNS_PROJECT_ROLE = DNS_ZONE_LISTER_ROLE;
 
+/** Properties of `ExternalDnsIdentity`. */
 export interface ExternalDnsIdentityProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;

@@ -14,6 +14,7 @@ export const CONTROL_PLANE_WEBHOOK_PORTS: readonly { readonly port: number; read
   { port: 9443, why: 'the controller-runtime default webhook port, used by most operators (e.g. Kyverno)' },
 ];
 
+/** Properties of `ControlPlaneWebhooks`. */
 export interface ControlPlaneWebhooksProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;
@@ -29,6 +30,7 @@ export interface ControlPlaneWebhooksProps {
  * else in or outside the VPC gains access.
  */
 export class ControlPlaneWebhooks extends Construct {
+  /** The firewall rule from the control-plane range to the nodes. */
   readonly rule: ComputeFirewall;
 
   constructor(scope: Construct, id: string, props: ControlPlaneWebhooksProps) {

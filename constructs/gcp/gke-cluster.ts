@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import type { ResolvedCluster } from '../spec';
 import { gkeNetworking } from './cni';
 import { projectOf } from './names';
+import { CONTROL_PLANE_LOGS } from '../spec/control-plane-logs';
 
 /** GKE's upgrade cadence for production: new versions after they have proven themselves in RAPID. */
 export const RELEASE_CHANNEL = 'REGULAR';
@@ -20,7 +21,7 @@ export const MAINTENANCE_WINDOW = {
 } as const;
 
 /** Control-plane and workload logs sent to Cloud Logging. */
-export const LOGGING_COMPONENTS = ['SYSTEM_COMPONENTS', 'APISERVER', 'CONTROLLER_MANAGER', 'SCHEDULER', 'WORKLOADS'] as const;
+export const LOGGING_COMPONENTS = CONTROL_PLANE_LOGS.gcp;
 
 /** Metrics collected by Cloud Monitoring (with Managed Service for Prometheus). */
 export const MONITORING_COMPONENTS = [
@@ -47,6 +48,7 @@ export const NODE_HARDENING = {
   workloadMetadataConfig: { mode: 'GKE_METADATA' },
 } as const;
 
+/** Properties of `GkeCluster`. */
 export interface GkeClusterProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;
@@ -176,6 +178,7 @@ export class GkeCluster extends Construct {
     });
   }
 
+  /** The control plane's IP address (the cluster's `endpoint`), without `https://`. */
   get endpoint(): string {
     return this.cluster.endpoint;
   }

@@ -18,6 +18,7 @@ export const NODE_ROLES = {
   ArtifactRegistryReader: 'roles/artifactregistry.reader',
 } as const;
 
+/** Properties of `NodeIdentity`. */
 export interface NodeIdentityProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;
@@ -33,7 +34,9 @@ export interface NodeIdentityProps {
  * and the GKE metadata server give pods their own identities.
  */
 export class NodeIdentity extends Construct {
+  /** The node service account. */
   readonly serviceAccount: ServiceAccount;
+  /** Its project roles, one grant per entry of `NODE_ROLES`. */
   readonly roles: ProjectIamMember[];
 
   constructor(scope: Construct, id: string, props: NodeIdentityProps) {
@@ -52,6 +55,7 @@ export class NodeIdentity extends Construct {
     );
   }
 
+  /** The service account's e-mail, which node pools run as. */
   get email(): string {
     return this.serviceAccount.email;
   }

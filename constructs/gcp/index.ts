@@ -3,6 +3,8 @@
  * path (the package root costs about 1.2 s and 450 MB per process). The dispatcher imports this
  * module only for fleets with a GCP cluster; importing it registers the builder, so consumers
  * can also call `defineCluster` directly after importing `polycluster/gcp`.
+ *
+ * @module polycluster/gcp
  */
 import { cloudDispatcher } from '../cloud-dispatch';
 import { builder } from './builder';

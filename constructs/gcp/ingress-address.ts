@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import type { ResolvedCluster } from '../spec';
 import type { GkeNames } from './names';
 
+/** Properties of `IngressAddress`. */
 export interface IngressAddressProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;
@@ -20,6 +21,7 @@ export interface IngressAddressProps {
  * Gateway being recreated; an ephemeral one would change with it.
  */
 export class IngressAddress extends Construct {
+  /** The reserved global address. */
   readonly address: ComputeGlobalAddress;
 
   constructor(scope: Construct, id: string, props: IngressAddressProps) {

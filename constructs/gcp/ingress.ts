@@ -13,6 +13,7 @@ export function sharedGkeGatewayClass(cluster: ResolvedCluster): GkeGatewayClass
   return gatewayClass !== undefined && Object.hasOwn(GKE_GATEWAY_CLASSES, gatewayClass) ? (gatewayClass as GkeGatewayClass) : undefined;
 }
 
+/** Inputs of `buildGkeIngressNetwork`. */
 export interface GkeIngressNetworkProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;

@@ -16,6 +16,7 @@ export const SECRETS_KEY_DESTROY_DELAY = '2592000s';
 /** The role that lets GKE encrypt and decrypt Secrets with the key. */
 export const KMS_ENCRYPTER_DECRYPTER = 'roles/cloudkms.cryptoKeyEncrypterDecrypter';
 
+/** Properties of `SecretsKey`. */
 export interface SecretsKeyProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;
@@ -32,7 +33,9 @@ export interface SecretsKeyProps {
  * the key versions, and a cluster recreated under the same name must import the ring and key.
  */
 export class SecretsKey extends Construct {
+  /** The regional key ring. */
   readonly keyRing: KmsKeyRing;
+  /** The rotated key that encrypts Secrets. */
   readonly key: KmsCryptoKey;
   /** The grant the cluster must wait for: without it, cluster creation fails. */
   readonly serviceAgentAccess: KmsCryptoKeyIamMember;

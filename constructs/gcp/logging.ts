@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import type { ResolvedCluster } from '../spec';
 import { projectOf, type GkeNames } from './names';
 
+/** Properties of `ClusterLogs`. */
 export interface ClusterLogsProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;
@@ -33,7 +34,9 @@ export function clusterLogFilter(cluster: string, names: GkeNames): string {
  * its own project needs no IAM grant.
  */
 export class ClusterLogs extends Construct {
+  /** The regional log bucket with the cluster's retention. */
   readonly bucket: LoggingProjectBucketConfig;
+  /** The sink that routes the cluster's entries to the bucket. */
   readonly sink: LoggingProjectSink;
 
   constructor(scope: Construct, id: string, props: ClusterLogsProps) {

@@ -60,6 +60,7 @@ export interface GkeNames {
   readonly certManagerServiceAccount: string;
 }
 
+/** The GCP resource names of a cluster, derived from its name alone. */
 export function gkeNames(cluster: string): GkeNames {
   return {
     network: gcpName(cluster, 'network'),

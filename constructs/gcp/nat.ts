@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import type { ResolvedCluster } from '../spec';
 import type { GkeNames } from './names';
 
+/** Properties of `CloudNat`. */
 export interface CloudNatProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;
@@ -24,7 +25,9 @@ export interface CloudNatProps {
  * releases the last ones.
  */
 export class CloudNat extends Construct {
+  /** The Cloud Router that carries the NAT. */
   readonly router: ComputeRouter;
+  /** The Cloud NAT on the node subnet, with manually allocated addresses. */
   readonly nat: ComputeRouterNat;
   /** The static egress addresses, in position order. */
   readonly addresses: ComputeAddress[] = [];

@@ -16,6 +16,7 @@ export const FLOW_LOGS = {
   metadata: 'INCLUDE_ALL_METADATA',
 } as const;
 
+/** Properties of `ClusterNetwork`. */
 export interface ClusterNetworkProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;
@@ -32,9 +33,13 @@ export interface ClusterNetworkProps {
  * resource names replaces the network, and with it the cluster.
  */
 export class ClusterNetwork extends Construct {
+  /** The custom-mode VPC network. */
   readonly network: ComputeNetwork;
+  /** The regional node subnet with its secondary ranges. */
   readonly subnetwork: ComputeSubnetwork;
+  /** Name of the secondary range for pod addresses. */
   readonly podRangeName: string;
+  /** Name of the secondary range for Service addresses. */
   readonly serviceRangeName: string;
 
   constructor(scope: Construct, id: string, props: ClusterNetworkProps) {

@@ -6,7 +6,14 @@ import { UPPER_SNAKE_TAINT_EFFECTS } from '../taints';
 import { NODE_HARDENING } from './gke-cluster';
 
 /** A spec taint as a GKE node pool taint (GKE requires a value; none is the empty string). */
-export function gkeTaint(taint: TaintSpec): { key: string; value: string; effect: string } {
+export function gkeTaint(taint: TaintSpec): {
+  /** The taint key. */
+  key: string;
+  /** The taint value; empty when the spec gives none. */
+  value: string;
+  /** The effect in GKE's spelling, e.g. `NO_SCHEDULE`. */
+  effect: string;
+} {
   return { key: taint.key, value: taint.value ?? '', effect: UPPER_SNAKE_TAINT_EFFECTS[taint.effect] };
 }
 
@@ -16,7 +23,14 @@ export function gkeTaint(taint: TaintSpec): { key: string; value: string; effect
  * zones become 1..2 per zone), a `perZone` spec pool is taken as written. The pool spans exactly
  * the cluster's `zoneCount` zones (see nodeZones), so per zone × zones is the pool's total.
  */
-export function gkeAutoscaling(pool: ResolvedNodePool): { minNodeCount: number; maxNodeCount: number; initialNodeCount: number } {
+export function gkeAutoscaling(pool: ResolvedNodePool): {
+  /** Minimum nodes per zone. */
+  minNodeCount: number;
+  /** Maximum nodes per zone. */
+  maxNodeCount: number;
+  /** Nodes per zone at creation. */
+  initialNodeCount: number;
+} {
   return { minNodeCount: pool.perZone.min, maxNodeCount: pool.perZone.max, initialNodeCount: pool.perZone.desired };
 }
 
@@ -33,6 +47,7 @@ export function nodePoolId(name: string): string {
 /** Nodes added during an upgrade before old ones go; capacity planning counts one per zone. */
 export const UPGRADE_SURGE = { strategy: 'SURGE', maxSurge: SURGE_NODES_PER_ZONE, maxUnavailable: 0 } as const;
 
+/** Properties of `NodePools`. */
 export interface NodePoolsProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;
@@ -54,6 +69,7 @@ export interface NodePoolsProps {
  * pool replaces it (GKE cannot rename pools).
  */
 export class NodePools extends Construct {
+  /** One node pool per spec pool, in spec order. */
   readonly pools: ContainerNodePool[];
 
   constructor(scope: Construct, id: string, props: NodePoolsProps) {

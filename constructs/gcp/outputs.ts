@@ -6,14 +6,19 @@ import type { GkeCluster } from './gke-cluster';
 import type { NodeIdentity } from './identities';
 import type { SecretsKey } from './kms';
 
+/** What the cluster stack's outputs are read from. */
 export interface ClusterOutputsProps {
+  /** The GKE cluster. */
   readonly gke: GkeCluster;
+  /** The cluster's network. */
   readonly network: ClusterNetwork;
   /** Undefined when `egress.nat` is `none`. */
   readonly nat?: CloudNat;
   /** The internet-facing shared Gateway's reserved address; undefined otherwise. */
   readonly ingressAddress?: IngressAddress;
+  /** The node service account. */
   readonly nodeIdentity: NodeIdentity;
+  /** The Secrets encryption key. */
   readonly secretsKey: SecretsKey;
 }
 

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import type { ResolvedCluster } from '../spec';
 import type { GkeNames } from './names';
 
+/** Properties of `ProxyOnlySubnet`. */
 export interface ProxyOnlySubnetProps {
   /** The resolved cluster: the only input. */
   readonly cluster: ResolvedCluster;
@@ -26,6 +27,7 @@ export interface ProxyOnlySubnetProps {
  * of ours would open every port to the proxies instead of only the ones routes use.
  */
 export class ProxyOnlySubnet extends Construct {
+  /** The `REGIONAL_MANAGED_PROXY` subnet. */
   readonly subnetwork: ComputeSubnetwork;
 
   constructor(scope: Construct, id: string, props: ProxyOnlySubnetProps) {

@@ -19,6 +19,7 @@ export const REQUIRED_SERVICES = {
  * Nothing is disabled on destroy: other workloads of the project may use the same APIs.
  */
 export class ProjectServices extends Construct {
+  /** One enabled API per entry of `REQUIRED_SERVICES`. */
   readonly services: ProjectService[];
 
   constructor(scope: Construct, id: string, cluster: ResolvedCluster) {

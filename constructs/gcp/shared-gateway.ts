@@ -33,6 +33,7 @@ export function sharedGatewayManifest(gatewayClass: string, addressName?: string
   };
 }
 
+/** Properties of `SharedGateway`. */
 export interface SharedGatewayProps {
   /** The GKE GatewayClass of the Gateway (`cluster.ingress.classes.gatewayClass`). */
   readonly gatewayClass: string;
@@ -46,7 +47,9 @@ export interface SharedGatewayProps {
  * cluster (`gateway_api_config`), so `kubernetes_manifest` can plan the object here.
  */
 export class SharedGateway extends Construct {
+  /** The namespace that holds the Gateway. */
   readonly namespace: NamespaceV1;
+  /** The Gateway object. */
   readonly gateway: Manifest;
 
   constructor(scope: Construct, id: string, props: SharedGatewayProps) {

@@ -9,9 +9,19 @@ import { ClusterWideManifests, fqdnPolicy } from './cni-policies';
 
 /** A Kubernetes object as plain JSON, exactly as written to YAML and to `kubernetes_manifest`. */
 export interface ManifestObject {
+  /** The object's API group and version, e.g. `networking.k8s.io/v1`. */
   readonly apiVersion: string;
+  /** The object's kind, e.g. `NetworkPolicy`. */
   readonly kind: string;
-  readonly metadata: { readonly name: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>> };
+  /** The object's identity. */
+  readonly metadata: {
+    /** The object name. */
+    readonly name: string;
+    /** The namespace; absent on cluster-scoped objects. */
+    readonly namespace?: string;
+    /** The object's labels. */
+    readonly labels?: Readonly<Record<string, string>>;
+  };
   readonly [field: string]: unknown;
 }
 
@@ -19,6 +29,7 @@ export interface ManifestObject {
 export interface ManifestFile {
   /** `namespace-<name>.yaml` or `cluster-wide.yaml`. */
   readonly fileName: string;
+  /** The objects of the file, in the order they are written. */
   readonly objects: readonly ManifestObject[];
 }
 

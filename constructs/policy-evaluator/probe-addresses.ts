@@ -8,7 +8,9 @@ import type { Connection } from './model';
  * verdict differs from `expected` is a defect in the generated policies.
  */
 export interface Probe {
+  /** The connection to judge: source, destination, port and protocol. */
   readonly connection: Connection;
+  /** Whether the spec means the connection to be allowed. */
   readonly expected: boolean;
 }
 

@@ -97,13 +97,19 @@ export function apiServerAddresses(cluster: ResolvedCluster): AddressSource[] {
  * - `metadata`: the GKE metadata server, which hands out Workload Identity tokens (DNS01 on GKE).
  */
 export interface CertManagerEgress {
-  readonly internet?: AddressDestination & { readonly except: readonly string[] };
+  /** Egress to the internet on 443 (and 80 for HTTP01), except the listed ranges; only with ACME issuers. */
+  readonly internet?: AddressDestination & {
+    /** The cluster's own ranges and the metadata addresses, cut out of the internet range. */
+    readonly except: readonly string[];
+  };
+  /** Egress to the metadata server for Workload Identity tokens; empty where tokens are projected. */
   readonly metadata: readonly AddressDestination[];
 }
 
 /** Clouds whose workload identity gets its tokens from the metadata server rather than a projected token. */
 export const WORKLOAD_IDENTITY_FROM_METADATA: Readonly<Record<ResolvedCluster['cloud'], boolean>> = { aws: false, gcp: true, azure: false };
 
+/** Where the cert-manager controller of a cluster may connect outside the cluster. */
 export function certManagerEgress(cluster: ResolvedCluster): CertManagerEgress {
   const acme = cluster.certManager.acme;
   if (!acme) return { metadata: [] };

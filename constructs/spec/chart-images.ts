@@ -31,6 +31,7 @@ export const CHART_IMAGES = {
   },
 } as const;
 
+/** A chart polycluster installs, named as in `CHART_IMAGES`. */
 export type ChartName = keyof typeof CHART_IMAGES;
 
 /** The registry host of an image repository. */
@@ -43,8 +44,18 @@ export function chartRegistries(chart: ChartName): string[] {
 
 /** What decides the charts besides the cloud and the CNI cell. */
 export interface ChartChoices {
-  readonly ingress: { readonly controller: IngressController; readonly externalDnsZones: readonly string[] };
-  readonly certManager: { readonly enabled: boolean };
+  /** The ingress settings that pick charts. */
+  readonly ingress: {
+    /** The ingress or gateway controller. */
+    readonly controller: IngressController;
+    /** Zones for ExternalDNS; its chart is installed when there are any. */
+    readonly externalDnsZones: readonly string[];
+  };
+  /** The cert-manager settings that pick charts. */
+  readonly certManager: {
+    /** cert-manager is installed. */
+    readonly enabled: boolean;
+  };
 }
 
 /** The charts a cluster installs, given its cloud, CNI cell, ingress and cert-manager choices. */

@@ -20,7 +20,9 @@ export const RESERVED_ADDRESSES: { readonly [C in Cloud]: number } = { aws: 5, g
 
 /** One role's block: `slots` subnets of length `prefix`. */
 export interface SubnetBlock {
+  /** What the subnets of the block are for. */
   readonly role: SubnetRole;
+  /** The prefix length of each subnet. */
   readonly prefix: number;
   /** `zonal` roles get one subnet per zone; `regional` roles one subnet. */
   readonly scope: 'zonal' | 'regional';
@@ -89,8 +91,20 @@ function place(vpcCidr: string, blocks: readonly SubnetBlock[]): Placement {
 
 /** The outcome of planning: the plan, or why the layout does not fit the VPC. */
 export type PlanResult =
-  | { readonly ok: true; readonly plan: SubnetPlan }
-  | { readonly ok: false; readonly role: SubnetRole; readonly neededAddresses: bigint };
+  | {
+      /** The layout fits. */
+      readonly ok: true;
+      /** The planned subnets. */
+      readonly plan: SubnetPlan;
+    }
+  | {
+      /** The layout does not fit the VPC. */
+      readonly ok: false;
+      /** The first role that found no room. */
+      readonly role: SubnetRole;
+      /** Addresses the layout needs up to and including that role. */
+      readonly neededAddresses: bigint;
+    };
 
 /** Plans the subnets of a cluster with `zoneCount` zones (at most `ZONE_SLOTS`). */
 export function planSubnets(vpcCidr: string, blocks: readonly SubnetBlock[], zoneCount: number): PlanResult {

@@ -24,17 +24,45 @@ export type PodAddressing =
 /** How much of the pod range one node takes. */
 export type PodBlock =
   /** Every node gets a fixed block (Cilium cluster-pool, Flannel, AKS overlay). */
-  | { readonly kind: 'per-node'; readonly prefix: number }
+  | {
+      /** Discriminator. */
+      readonly kind: 'per-node';
+      /** Prefix length of each node's block. */
+      readonly prefix: number;
+    }
   /** GKE: the smallest block holding twice the node's max pods (/24 for 65–110 pods). */
-  | { readonly kind: 'gke' }
+  | {
+      /** Discriminator. */
+      readonly kind: 'gke';
+    }
   /** Calico IPAM: blocks of `prefix` handed out on demand, at least one per node. */
-  | { readonly kind: 'blocks'; readonly prefix: number };
+  | {
+      /** Discriminator. */
+      readonly kind: 'blocks';
+      /** Prefix length of each IPAM block. */
+      readonly prefix: number;
+    };
 
 /** A capability that a mode has, lacks (with the reason), or always has. */
 export type Capability =
-  | { readonly support: 'optional'; readonly default: boolean }
-  | { readonly support: 'always'; readonly reason: string }
-  | { readonly support: 'never'; readonly reason: string };
+  | {
+      /** The spec may turn it on or off. */
+      readonly support: 'optional';
+      /** Whether it is on when the spec does not say. */
+      readonly default: boolean;
+    }
+  | {
+      /** Always on in this mode; the spec cannot turn it off. */
+      readonly support: 'always';
+      /** Why it cannot be turned off. */
+      readonly reason: string;
+    }
+  | {
+      /** Not available in this mode. */
+      readonly support: 'never';
+      /** Why not, shown in the validation error. */
+      readonly reason: string;
+    };
 
 /**
  * The API for policies beyond plain NetworkPolicy (REFERENCE.md): cluster-wide rules that app
@@ -47,16 +75,36 @@ export type ClusterPolicyApi =
    * rules need); `denyRules`: `egressDeny` rules; `namespaced`: CiliumNetworkPolicy as well (GKE
    * serves only the cluster-wide kind).
    */
-  | { readonly kind: 'cilium'; readonly dnsProxy: boolean; readonly denyRules: boolean; readonly namespaced: boolean }
+  | {
+      /** Discriminator. */
+      readonly kind: 'cilium';
+      /** L7 DNS rules are enforced (Cilium's DNS proxy, which FQDN rules need). */
+      readonly dnsProxy: boolean;
+      /** `egressDeny` rules are enforced. */
+      readonly denyRules: boolean;
+      /** CiliumNetworkPolicy is served as well as the cluster-wide kind. */
+      readonly namespaced: boolean;
+    }
   /** projectcalico.org/v3 GlobalNetworkPolicy, served by the Calico API server. */
-  | { readonly kind: 'calico' }
+  | {
+      /** Discriminator. */
+      readonly kind: 'calico';
+    }
   /** Plain NetworkPolicy only. */
-  | { readonly kind: 'none'; readonly reason: string };
+  | {
+      /** Discriminator. */
+      readonly kind: 'none';
+      /** Why the mode has no cluster-wide policy API. */
+      readonly reason: string;
+    };
 
 /** One implemented cell of the matrix. */
 export interface CniCell {
+  /** The cloud of the cell. */
   readonly cloud: Cloud;
+  /** The CNI kind of the cell. */
   readonly kind: CniKind;
+  /** The mode within the kind. */
   readonly mode: string;
   /** What the cell becomes, for documentation and the README table. */
   readonly summary: string;
@@ -64,12 +112,15 @@ export interface CniCell {
   readonly provisioning: 'managed' | 'self-installed';
   /** Whether it replaces the cloud's own CNI (EKS: no vpc-cni add-on; AKS: `network_plugin = none`). */
   readonly replacesCloudCni: boolean;
+  /** Where pod addresses come from: the VPC/VNet, or the spec's pod range. */
   readonly podAddressing: PodAddressing;
   /** Present when `podAddressing` is `pod-range`. */
   readonly podBlock?: PodBlock;
+  /** eBPF service handling instead of kube-proxy. */
   readonly kubeProxyReplacement: Capability;
   /** WireGuard transparent encryption. */
   readonly wireguard: Capability;
+  /** Hubble flow observability. */
   readonly hubble: Capability;
   /** What enforces NetworkPolicy in this cell (every cell enforces it; the posture report names it). */
   readonly policyEnforcer: string;
@@ -83,10 +134,15 @@ export interface CniCell {
 
 /** A combination that cannot be built, with the reason and the alternative. */
 export interface CniRefusal {
+  /** The cloud that cannot build it. */
   readonly cloud: Cloud;
+  /** The CNI kind asked for. */
   readonly kind: CniKind;
+  /** The mode asked for. */
   readonly mode: string;
+  /** Why the cloud cannot build it. */
   readonly reason: string;
+  /** What to ask for instead. */
   readonly alternative: string;
 }
 
@@ -347,12 +403,20 @@ export const CNI_REFUSALS: readonly CniRefusal[] = [
 
 /** The outcome of looking up a combination. */
 export type CniLookup =
-  | { readonly ok: true; readonly cell: CniCell }
   | {
+      /** The combination exists. */
+      readonly ok: true;
+      /** Its matrix cell. */
+      readonly cell: CniCell;
+    }
+  | {
+      /** The combination cannot be built. */
       readonly ok: false;
       /** `refused`: a known mode this cloud cannot build; `unknown`: no such mode of the kind. */
       readonly why: 'refused' | 'unknown';
+      /** Why, for the validation error. */
       readonly reason: string;
+      /** What to ask for instead. */
       readonly alternative: string;
     };
 

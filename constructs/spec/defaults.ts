@@ -17,6 +17,7 @@ export const DEFAULTS = deepFreeze({
   nodePools: [{ name: 'general' }],
   namespaces: [],
   tags: {},
+  kubernetesLabels: {},
   stateBackend: { kind: 'local' },
 
   'network.vpcCidr': '10.0.0.0/16',
@@ -108,9 +109,13 @@ export const DERIVED_DEFAULTS = {
 
 /** A development-profile relaxation: which default changes and what it costs you. */
 export interface ProfileRelaxation {
+  /** The spec field whose default the development profile changes. */
   readonly path: DefaultPath;
+  /** The production default. */
   readonly production: unknown;
+  /** The development default. */
   readonly development: unknown;
+  /** What the development value costs in security or availability. */
   readonly tradeOff: string;
 }
 

@@ -47,3 +47,4 @@ export {
   type ExposureSources,
   type OutgoingAllowance,
 } from './network-policy';
+export { CONTROL_PLANE_LOGS } from './control-plane-logs';

@@ -4,7 +4,14 @@ import type { Cloud, Exposure, GcpSettings, GkeGatewayClass, IngressController }
  * GKE's single-cluster GatewayClasses: who can reach them, and whether they are regional (Envoy
  * proxies in the region's proxy-only subnet) or global (Google front ends).
  */
-export const GKE_GATEWAY_CLASSES: { readonly [C in GkeGatewayClass]: { readonly exposure: Exposure; readonly regional: boolean } } = {
+export const GKE_GATEWAY_CLASSES: {
+  readonly [C in GkeGatewayClass]: {
+    /** Who can reach Gateways of the class. */
+    readonly exposure: Exposure;
+    /** Regional (proxies in the proxy-only subnet) rather than global. */
+    readonly regional: boolean;
+  };
+} = {
   'gke-l7-global-external-managed': { exposure: 'internet-facing', regional: false },
   'gke-l7-regional-external-managed': { exposure: 'internet-facing', regional: true },
   'gke-l7-rilb': { exposure: 'internal', regional: true },

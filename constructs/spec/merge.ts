@@ -10,8 +10,10 @@ import { CLOUDS } from './types';
  *    the default whole, so no field of another member leaks in.
  * 4. Lists of named items (`nodePools`, `namespaces`) merge by `name`: default items first, a
  *    cluster item with the same name merges over its default item, new items follow in order.
- * 5. `access.admins` is the union of both lists (organisation admins first, no duplicates).
- * 6. Any other list is replaced by the cluster's list.
+ * 5. `access.admins` and, inside a namespace that both declare, `allow` and `egress` are the
+ *    union of both lists (organisation items first, equal items once): a cluster adds admins and
+ *    allowances to the organisation's, and cannot drop them by redeclaring the namespace.
+ * 6. Any other list is replaced by the cluster's list (zones, DNS zones, taints, CIDR lists, ...).
  * 7. Per-cloud blocks (`aws`, `gcp`, `azure`) of the defaults apply only to clusters on that cloud.
  */
 export function mergeSpecs(defaults: SpecDefaults | undefined, cluster: ClusterSpec): ClusterSpec {
@@ -29,7 +31,7 @@ const DISCRIMINANTS: Readonly<Record<string, string>> = {
 };
 
 const NAMED_LISTS = new Set(['nodePools', 'namespaces']);
-const UNION_LISTS = new Set(['access.admins']);
+const UNION_LISTS = new Set(['access.admins', 'namespaces[].allow', 'namespaces[].egress']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -40,7 +42,7 @@ function mergeValue(base: unknown, over: unknown, path: string): unknown {
   if (base === undefined) return over;
   if (Array.isArray(base) && Array.isArray(over)) {
     if (NAMED_LISTS.has(path)) return mergeNamed(base, over, path);
-    if (UNION_LISTS.has(path)) return [...new Set([...base, ...over])];
+    if (UNION_LISTS.has(path)) return union(base, over);
     return over;
   }
   if (isPlainObject(base) && isPlainObject(over)) {
@@ -56,6 +58,17 @@ function mergeValue(base: unknown, over: unknown, path: string): unknown {
     return merged;
   }
   return over;
+}
+
+/** Both lists, base items first, items equal as JSON once. */
+function union(base: unknown[], over: unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return [...base, ...over].filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function mergeNamed(base: unknown[], over: unknown[], path: string): unknown[] {

@@ -33,12 +33,15 @@ export function metadataCidrs(cloud: ResolvedCluster['cloud']): readonly string[
 
 /** A range NetworkPolicy must admit, with what sends from it (for tables and reviewers). */
 export interface AddressSource {
+  /** The range, in CIDR notation. */
   readonly cidr: string;
+  /** What sends from (or listens at) the range, in words. */
   readonly what: string;
 }
 
 /** A destination by range and ports, with what listens there. */
 export interface AddressDestination extends AddressSource {
+  /** The ports listening there. */
   readonly ports: readonly Required<PortSpec>[];
 }
 
@@ -132,8 +135,11 @@ export function isolatedApps(namespace: ResolvedNamespace): string[] {
 export interface OutgoingAllowance {
   /** The calling app; every pod of the namespace when absent. */
   readonly fromApp?: string;
+  /** The namespace of the called app. */
   readonly toNamespace: string;
+  /** The called app (its `app.kubernetes.io/name` label). */
   readonly toApp: string;
+  /** The ports the allowance opens. */
   readonly ports: readonly Required<PortSpec>[];
 }
 

@@ -36,6 +36,7 @@ export interface LocatedProblem extends Problem {
 
 /** Thrown once with every problem found, before anything is synthesized. */
 export class SpecValidationError extends Error {
+  /** Every problem found, each with its field path, value, rule and fix. */
   public readonly problems: readonly LocatedProblem[];
 
   constructor(problems: readonly LocatedProblem[]) {
@@ -51,10 +52,12 @@ export class SpecValidationError extends Error {
 export class ProblemList {
   private readonly items: Problem[] = [];
 
+  /** Records a problem: the field path, the bad value, the rule it breaks and how to fix it. */
   add(path: string, value: unknown, rule: string, fix: string): void {
     this.items.push({ path, value, rule, fix });
   }
 
+  /** The problems recorded so far, in order. */
   get all(): readonly Problem[] {
     return this.items;
   }

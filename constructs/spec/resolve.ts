@@ -1,4 +1,5 @@
 import { nthAddress } from './cidr';
+import { DEFAULTS } from './defaults';
 import { planSubnets, subnetBlocks } from './cidr-plan';
 import { lookupCni, type CniCell } from './cni-matrix';
 import { draftOf, type Draft } from './draft';
@@ -15,8 +16,18 @@ import type { ClusterSpec } from './types';
 
 /** The outcome of analysing one spec. */
 export type Analysis =
-  | { readonly ok: true; readonly resolved: ResolvedCluster }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+  | {
+      /** The spec is valid. */
+      readonly ok: true;
+      /** The resolved cluster. */
+      readonly resolved: ResolvedCluster;
+    }
+  | {
+      /** The spec has problems. */
+      readonly ok: false;
+      /** Every problem found. */
+      readonly problems: readonly Problem[];
+    };
 
 /**
  * Runs every check on a spec and resolves it when it passes: shape first (a malformed spec
@@ -87,6 +98,12 @@ function resolveCni(draft: Draft, cell: CniCell): ResolvedCni {
   };
 }
 
+/** The spec's organisation labels for Kubernetes objects, only when it sets any. */
+function kubernetesLabelsOf(spec: ClusterSpec): { kubernetesLabels?: Readonly<Record<string, string>> } {
+  const labels = spec.kubernetesLabels ?? DEFAULTS.kubernetesLabels;
+  return Object.keys(labels).length > 0 ? { kubernetesLabels: { ...labels } } : {};
+}
+
 function phasesOf(draft: Draft, cni: ResolvedCni): Phase[] {
   const phases: Phase[] = ['cluster'];
   if (cni.selfInstalled) phases.push('cni');
@@ -141,6 +158,7 @@ function finish(draft: Draft, cell: CniCell, pools: readonly ResolvedNodePool[])
     certManager: draft.certManager,
     namespaces: draft.namespaces,
     tags: draft.tags,
+    ...kubernetesLabelsOf(spec),
     stateBackend: draft.stateBackend,
     security: { logRetentionDays: draft.logRetentionDays, hostEncryption: draft.hostEncryption },
     ...(draft.cloud === 'aws' ? { aws: spec.aws?.accountId ? { accountId: spec.aws.accountId } : {} } : {}),

@@ -162,6 +162,7 @@ export const CLUSTER_SPEC_SCHEMA: Schema = object(
       ),
     ),
     tags: stringMap(),
+    kubernetesLabels: stringMap(),
     stateBackend: backend,
     security: object({ logRetentionDays: int(1), hostEncryption: bool() }),
     aws: object({ accountId: str() }),

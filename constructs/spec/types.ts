@@ -11,7 +11,14 @@ export type Cloud = 'aws' | 'gcp' | 'azure';
 export const CLOUDS: readonly Cloud[] = ['aws', 'gcp', 'azure'];
 
 /** How messages name each cloud, with the article that goes before it. */
-export const CLOUD_NAMES: { readonly [C in Cloud]: { readonly name: string; readonly article: string } } = {
+export const CLOUD_NAMES: {
+  readonly [C in Cloud]: {
+    /** The cloud's short name. */
+    readonly name: string;
+    /** The name with its indefinite article ("an AWS"). */
+    readonly article: string;
+  };
+} = {
   aws: { name: 'AWS', article: 'an AWS' },
   gcp: { name: 'GCP', article: 'a GCP' },
   azure: { name: 'Azure', article: 'an Azure' },
@@ -80,6 +87,15 @@ export interface ClusterSpec {
    * @default {}
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Organisation labels on every Kubernetes object polycluster generates: managed and add-on
+   * namespaces, NetworkPolicies, Cilium and Calico policies, ClusterIssuers, the GKE shared
+   * Gateway, and the objects of the Helm charts that take chart-wide labels. A namespace's own
+   * `namespaces[].labels` win on the Namespace. Keys of Kubernetes (`kubernetes.io`, `k8s.io`),
+   * Helm (`helm.sh`) and polycluster (`polycluster.io`) are refused: selectors depend on them.
+   * @default {}
+   */
+  readonly kubernetesLabels?: Readonly<Record<string, string>>;
   /**
    * Where Terraform keeps the state of the phase stacks.
    * @default {"kind":"local"}
@@ -204,9 +220,19 @@ export type DeployerNetwork =
    * are the runners' private ranges (a runner subnet, a peered VPC or VNet), admitted to the
    * private endpoint (EKS: the cluster security group); the cluster's VPC range when left out.
    */
-  | { readonly from: 'network'; readonly privateCidrs?: readonly string[] }
+  | {
+      /** Discriminator: deploys run inside the network. */
+      readonly from: 'network';
+      /** The runners' private ranges; the cluster's VPC range when left out. */
+      readonly privateCidrs?: readonly string[];
+    }
   /** Listed public CIDRs: the public endpoint opens to these only, never to 0.0.0.0/0. */
-  | { readonly from: 'cidrs'; readonly cidrs: readonly string[] };
+  | {
+      /** Discriminator: deploys come from listed public CIDRs. */
+      readonly from: 'cidrs';
+      /** The public CIDRs the endpoint admits. */
+      readonly cidrs: readonly string[];
+    };
 
 /** The identity and location of the deployer. */
 export interface DeployerSpec {

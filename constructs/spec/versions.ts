@@ -5,7 +5,14 @@ import type { Cloud } from './types';
  * published in the clouds' version calendars (reviewed 2026-11). Older versions are in paid
  * extended support or gone; bump these when a cloud ships or retires a minor.
  */
-export const KUBERNETES_VERSIONS: { readonly [C in Cloud]: { readonly oldest: string; readonly newest: string } } = {
+export const KUBERNETES_VERSIONS: {
+  readonly [C in Cloud]: {
+    /** The oldest minor version the cloud accepts for new clusters. */
+    readonly oldest: string;
+    /** The newest minor version the cloud accepts. */
+    readonly newest: string;
+  };
+} = {
   // EKS: 1.32 and 1.33 are in extended support until 2027; 1.36 is the newest standard release.
   aws: { oldest: '1.32', newest: '1.36' },
   // GKE release channels (Stable to Rapid).

@@ -43,6 +43,7 @@ export const WEBHOOK_HOST_PORTS: Readonly<Record<WebhookAddon, number>> = {
 export interface ResolvedWebhooks {
   /** Webhooks run with `hostNetwork: true` on their `hostPorts` (the control plane cannot reach pods). */
   readonly hostNetwork: boolean;
+  /** The host port of each add-on's webhook, clear of the ports the kubelet and the CNI take. */
   readonly hostPorts: Readonly<Record<WebhookAddon, number>>;
 }
 

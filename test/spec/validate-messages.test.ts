@@ -35,6 +35,7 @@ type Source =
   | 'network.ts'
   | 'node-pools.ts'
   | 'tags.ts'
+  | 'kubernetes-labels.ts'
   | 'shape.ts'
   | 'resolve.ts';
 
@@ -429,6 +430,21 @@ const shapeRows: Row[] = [
   { source: 'shape.ts', title: 'port above 65535', spec: raw(MINIMAL.aws, { namespaces: [{ name: 'payments', egress: [{ cidr: '203.0.113.0/24', ports: [{ port: 70000 }] }] }] }), path: 'namespaces[0].egress[0].ports[0].port', rule: 'is above the maximum 65535', fix: 'use a whole number <= 65535' },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// rules/kubernetes-labels.ts
+// ---------------------------------------------------------------------------------------------
+const kubernetesLabelRows: Row[] = [
+  { source: 'kubernetes-labels.ts', title: 'label key with a space', spec: aws({ kubernetesLabels: { 'cost centre': 'cc-42' } }), path: 'kubernetesLabels.cost centre', rule: 'is not a valid label name', fix: 'use a valid label key such as team or acme.example/team', value: 'cost centre' },
+  { source: 'kubernetes-labels.ts', title: 'label key of the app.kubernetes.io domain', spec: gcp({ kubernetesLabels: { 'app.kubernetes.io/part-of': 'shop' } }), path: 'kubernetesLabels.app.kubernetes.io/part-of', rule: 'is in the kubernetes.io domain, which Kubernetes and the charts (app.kubernetes.io/*) own', fix: 'use a key of your own domain, e.g. acme.example/team' },
+  { source: 'kubernetes-labels.ts', title: 'the namespace name label', spec: azure({ kubernetesLabels: { 'kubernetes.io/metadata.name': 'x' } }), path: 'kubernetesLabels.kubernetes.io/metadata.name', rule: 'is in the kubernetes.io domain', fix: 'use a key of your own domain' },
+  { source: 'kubernetes-labels.ts', title: 'label key of the k8s.io domain', spec: aws({ kubernetesLabels: { 'node.k8s.io/pool': 'a' } }), path: 'kubernetesLabels.node.k8s.io/pool', rule: 'is in the k8s.io domain, which Kubernetes owns', fix: 'use a key of your own domain' },
+  { source: 'kubernetes-labels.ts', title: "polycluster's own label key", spec: aws({ kubernetesLabels: { 'polycluster.io/exposed': 'true' } }), path: 'kubernetesLabels.polycluster.io/exposed', rule: 'is in the polycluster.io domain, which polycluster sets itself: policies, Gateways and chart selectors match on it', fix: 'use a key of your own domain' },
+  { source: 'kubernetes-labels.ts', title: "Helm's label key", spec: aws({ kubernetesLabels: { 'helm.sh/chart': 'x' } }), path: 'kubernetesLabels.helm.sh/chart', rule: 'is in the helm.sh domain, which Helm owns', fix: 'use a key of your own domain' },
+  { source: 'kubernetes-labels.ts', title: 'a label the charts set themselves', spec: gcp({ kubernetesLabels: { app: 'platform' } }), path: 'kubernetesLabels.app', rule: 'is a label the installed charts set on their own objects', fix: 'prefix it with your own domain, e.g. acme.example/app' },
+  { source: 'kubernetes-labels.ts', title: 'label value with a space', spec: azure({ kubernetesLabels: { team: 'Platform Team' } }), path: 'kubernetesLabels.team', rule: 'is not a valid label value', fix: 'use at most 63 alphanumerics', value: 'Platform Team' },
+  { source: 'shape.ts', title: 'kubernetes label value as a number', spec: raw(MINIMAL.aws, { kubernetesLabels: { team: 7 } }), path: 'kubernetesLabels.team', rule: 'is not of type string', fix: 'write a string' },
+];
+
 const ROWS: readonly Row[] = [
   ...identityRows,
   ...networkRows,
@@ -440,6 +456,7 @@ const ROWS: readonly Row[] = [
   ...addonRows,
   ...namespaceRows,
   ...tagRows,
+  ...kubernetesLabelRows,
   ...backendRows,
   ...shapeRows,
 ];

@@ -18,7 +18,12 @@ export interface ExternalDnsProvider {
   /** Pod labels the identity webhook looks for (AKS workload identity). */
   readonly podLabels?: Readonly<Record<string, string>>;
   /** Extra volumes and mounts (the Azure provider reads its settings from a file). */
-  readonly volumes?: readonly { readonly volume: Record<string, unknown>; readonly mount: Record<string, unknown> }[];
+  readonly volumes?: readonly {
+    /** A pod volume, as in the chart's `extraVolumes`. */
+    readonly volume: Record<string, unknown>;
+    /** Its mount in the container, as in `extraVolumeMounts`. */
+    readonly mount: Record<string, unknown>;
+  }[];
 }
 
 /**
@@ -53,6 +58,7 @@ export function externalDnsValues(cluster: ResolvedCluster, provider: ExternalDn
 export interface ExternalDnsAddonOptions {
   /** False when the cloud created the namespace first (to put a settings file in it). */
   readonly createNamespace?: boolean;
+  /** What the release waits for, e.g. the namespace and settings file the cloud made for it. */
   readonly dependsOn?: ITerraformDependable[];
 }
 

@@ -5,6 +5,7 @@ import { nodeCapacityRule, podCapacityRule, subnetPlanRule } from './capacity';
 import { cniOptionsRule } from './cni';
 import type { Rule } from './context';
 import { cloudSettingsRule, nameRule, regionRule, versionRule, zonesRule } from './identity';
+import { kubernetesLabelsRule } from './kubernetes-labels';
 import { namespacesRule } from './namespaces';
 import {
   cidrSyntaxRule,
@@ -48,5 +49,6 @@ export const RULES: readonly Rule[] = [
   certManagerRule,
   namespacesRule,
   tagsRule,
+  kubernetesLabelsRule,
   stateBackendRule,
 ];
