@@ -1,19 +1,29 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { App } from 'cdktf';
 import { defineFleet, pruneStaleStacks, synthWarnings, writeManifests } from '../constructs';
-
-const MANIFESTS_DIR = 'dist/manifests';
+import { CLUSTERS_DIR, writeClusterRecord } from '../constructs/review/cluster-record';
+import { withoutTokenStackTraces } from '../constructs/token-stack-traces';
 import { fleet } from './fleet';
 
-/** Synthesizes the fleet: Terraform JSON to cdktf.out/, Kubernetes YAML to dist/manifests/. */
+const MANIFESTS_DIR = 'dist/manifests';
+
+/**
+ * Synthesizes the fleet: Terraform JSON to cdktf.out/, Kubernetes YAML to dist/manifests/, and
+ * each resolved spec to dist/clusters/ for `npm run review`.
+ */
 async function main(): Promise<void> {
   const app = new App();
   const clusters = await defineFleet(app, fleet);
-  app.synth();
+  // cdktf also makes tokens while it resolves (references, cross-stack outputs): no traces there either.
+  withoutTokenStackTraces(() => app.synth());
   pruneStaleStacks(app);
   for (const warning of synthWarnings(app)) console.warn(`Warning: ${warning}`);
   mkdirSync(MANIFESTS_DIR, { recursive: true });
-  for (const cluster of clusters) writeManifests(MANIFESTS_DIR, cluster.resolved.name, cluster.manifests);
+  rmSync(CLUSTERS_DIR, { recursive: true, force: true });
+  for (const cluster of clusters) {
+    writeManifests(MANIFESTS_DIR, cluster.resolved.name, cluster.manifests);
+    writeClusterRecord(CLUSTERS_DIR, cluster.resolved);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { namespacesOf, policyProbes } from './probes';
 
 /** A probe with the evaluator's verdict on the cluster's generated policies. */
 export interface ExplainedProbe extends Probe {
+  /** What the evaluator decided under the generated policies, with the policies that decided it. */
   readonly verdict: Verdict;
 }
 
@@ -24,7 +25,7 @@ export function explainCluster(cluster: ResolvedCluster, files: readonly Manifes
 }
 
 /** Why, in a few words: the admitting policies, or the side that denies. */
-function why(verdict: Verdict): string {
+export function verdictReason(verdict: Verdict): string {
   if (verdict.allowed) {
     const by = [...verdict.egress.allowedBy, ...verdict.ingress.allowedBy];
     return by.length > 0 ? by.join(', ') : 'no policy isolates either side';
@@ -45,7 +46,7 @@ export function reachabilityTable(cluster: ResolvedCluster, rows: readonly Expla
     r.connection.to.name,
     `${r.connection.protocol}/${r.connection.port}`,
     `${r.verdict.allowed ? 'allowed' : 'denied'}${r.verdict.allowed === r.expected ? '' : ' !!'}`,
-    why(r.verdict),
+    verdictReason(r.verdict),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: readonly string[]): string => `  ${c.map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i]!))).join('  ')}`.trimEnd();
