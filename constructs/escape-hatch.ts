@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformResource, type TerraformStack } from 'cdktf';
+import { TerraformOutput, TerraformResource, Token, type TerraformStack } from 'cdktf';
 import { distance } from 'fastest-levenshtein';
 import type { PolyCluster } from './cluster';
 import type { Phase } from './spec';
@@ -73,6 +73,24 @@ function findTarget(stack: TerraformStack, target: OverrideTarget): TerraformRes
   );
 }
 
+/** Whether a value holds a token anywhere (a reference, a function call, a list or number token). */
+function holdsToken(value: unknown): boolean {
+  if (Token.isUnresolved(value)) return true;
+  return value !== null && typeof value === 'object' && Object.values(value as object).some(holdsToken);
+}
+
+/** What the output records for a value holding tokens: a pointer, never the value itself. */
+export const EXPRESSION_VALUE = '"(Terraform expression, resolved at apply: see the attribute in cdk.tf.json)"';
+
+/**
+ * The override's value as JSON text for the output. A value holding tokens is recorded as
+ * {@link EXPRESSION_VALUE}: the output must never carry a resolved (possibly sensitive) value,
+ * and a list token cannot sit in a string. The attribute itself shows the expression.
+ */
+function recordedValue(value: unknown): string {
+  return holdsToken(value) ? EXPRESSION_VALUE : JSON.stringify(value);
+}
+
 /**
  * Escape hatch, a last resort: overrides one attribute of one synthesized resource with cdktf's
  * `addOverride`, for what the spec cannot express yet (prefer a spec field, an extra add-on or an
@@ -102,7 +120,7 @@ export function overrideAttribute(cluster: PolyCluster, phase: Phase, target: Ov
   }
   if (value === undefined) throw new Error(`polycluster: overrideAttribute ${attribute} needs a value; to remove an attribute use cdktf's resource.addOverride(path, null) deliberately`);
   resource.addOverride(attribute, value);
-  const entry: RecordedOverride = { address: `${resource.terraformResourceType}.${resource.friendlyUniqueId}`, attribute, value: JSON.stringify(value) };
+  const entry: RecordedOverride = { address: `${resource.terraformResourceType}.${resource.friendlyUniqueId}`, attribute, value: recordedValue(value) };
   let record = recorded.get(stack);
   if (!record) {
     const output = new TerraformOutput(stack, OVERRIDES_OUTPUT, {

@@ -50,4 +50,4 @@ export { HelmAddon, type HelmAddonProps } from './addons/helm-addon';
 export type { HelmChart } from './addons/charts';
 export { ADDON_POLICY, polyclusterManifests, type PolyClusterManifests } from './manifests/addon-manifests';
 export { CHART_LABEL_KEYS, KubernetesLabels, labelObject, mergeLabels, withLabelsAt, type Labels } from './kubernetes-labels';
-export { overrideAttribute, OVERRIDES_OUTPUT, type OverrideTarget, type RecordedOverride } from './escape-hatch';
+export { EXPRESSION_VALUE, overrideAttribute, OVERRIDES_OUTPUT, type OverrideTarget, type RecordedOverride } from './escape-hatch';

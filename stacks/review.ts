@@ -3,11 +3,14 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fitReport, reviewReport } from '../constructs/review';
 
-/** GitHub's limit on a comment body, with room for the workflow's marker line. */
+/** GitHub's limit on a comment body, with room for the marker line. */
 const COMMENT_LIMIT = 65_000;
 
+/** The comment's first line: the workflow updates the comment that starts with it, and no other. */
+const COMMENT_MARKER = '<!-- polycluster-plan-review -->';
+
 /**
- * `npm run review -- [--base <dir>] [--head <dir>] [--out <file>] [--comment <file>]`: the
+ * `npm run review -- [--base <dir> | --base-missing] [--head <dir>] [--out <file>] [--comment <file>]`: the
  * Markdown report of the head synthesis (default: this checkout) against a base synthesis, to
  * stdout and `--out`; `--comment` also writes a copy cut to fit a pull-request comment.
  */
@@ -15,6 +18,7 @@ function main(): void {
   const { values } = parseArgs({
     options: {
       base: { type: 'string' },
+      'base-missing': { type: 'boolean', default: false },
       head: { type: 'string', default: '.' },
       out: { type: 'string', default: 'dist/review.md' },
       comment: { type: 'string' },
@@ -22,9 +26,9 @@ function main(): void {
     },
     strict: true,
   });
-  const report = reviewReport({ head: values.head, ...(values.base ? { base: values.base } : {}) });
+  const report = reviewReport({ head: values.head, ...(values.base ? { base: values.base } : {}), baseMissing: values['base-missing'] });
   write(values.out, report);
-  if (values.comment) write(values.comment, fitReport(report, COMMENT_LIMIT, values['full-report-link']));
+  if (values.comment) write(values.comment, `${COMMENT_MARKER}\n${fitReport(report, COMMENT_LIMIT, values['full-report-link'])}`);
   process.stdout.write(report);
 }
 

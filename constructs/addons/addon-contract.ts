@@ -14,7 +14,8 @@ import {
   type ResolvedNamespace,
   type ResolvedPort,
 } from '../spec';
-import { cidrProblem } from '../spec/cidr';
+import { cidrContains, cidrProblem } from '../spec/cidr';
+import { metadataCidrs } from '../spec/network-policy';
 import { DNS_LABEL, isLabelValue, labelKeyProblem } from '../spec/rules/patterns';
 import type { HelmChart } from './charts';
 
@@ -315,6 +316,10 @@ function checkNetwork(network: AddonNetwork, cluster: ResolvedCluster, at: (fiel
     if (egress.cidr !== undefined) {
       const problem = cidrProblem(egress.cidr);
       if (problem) add(`${where}.cidr`, egress.cidr, problem, 'write an IPv4 CIDR such as 203.0.113.0/24');
+      // Add-on namespaces keep the metadata server closed (no opt-out): node credentials stay off pods.
+      else if (metadataCidrs(cluster.cloud).some((m) => cidrContains(m, egress.cidr!))) {
+        add(`${where}.cidr`, egress.cidr, 'is the cloud metadata address, which add-on namespaces keep closed', 'remove the allowance; give the add-on a workload identity instead of node credentials');
+      }
     }
     if (egress.fqdns !== undefined && cluster.cni.cell.fqdnEgress.support === 'never') {
       add(`${where}.fqdns`, egress.fqdns, `cannot be enforced with ${cluster.cni.kind} mode ${cluster.cni.mode} on ${cluster.cloud}: ${cluster.cni.cell.fqdnEgress.reason}`, 'use cidr destinations instead');

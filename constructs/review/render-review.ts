@@ -16,6 +16,11 @@ export interface RenderOptions {
   readonly baseLabel?: string;
   /** What the report calls the head synthesis (its checkout path). */
   readonly headLabel: string;
+  /**
+   * In `describe` mode: a base was wanted but could not be synthesized.
+   * @default false
+   */
+  readonly baseMissing?: boolean;
 }
 
 const MAX_ATTRIBUTES = 40;
@@ -170,7 +175,10 @@ export function renderReview(reviews: readonly ClusterReview[], options: RenderO
     options.mode === 'describe'
       ? `Describes the synthesis in \`${options.headLabel}\` (no base to compare with).`
       : `Compares \`${options.baseLabel}\` (base) with \`${options.headLabel}\` (head): ${changed.length} of ${reviews.length} clusters changed.`;
-  const parts = ['# polycluster plan review', intro, summary(reviews, options.mode)];
+  const warning = options.baseMissing
+    ? '> [!CAUTION]\n> The base did not synthesize, so nothing was compared: this report describes the head alone and shows no change, replacement or destruction. Read the plan with `cdktf diff`, or fix the base and re-run.'
+    : '';
+  const parts = ['# polycluster plan review', ...(warning ? [warning] : []), intro, summary(reviews, options.mode)];
   if (options.mode === 'diff' && risky.length > 0) parts.push(alert(risky));
   for (const review of changed) parts.push(clusterSection(review, options.mode));
   if (changed.length === 0) parts.push('Nothing changed: the two syntheses are identical for every cluster.');

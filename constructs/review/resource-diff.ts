@@ -34,7 +34,7 @@ export interface StackDiff {
   readonly dataSources: readonly BlockChange[];
   /** Stack outputs that differ (cross-stack wiring outputs excluded: they follow the resources). */
   readonly outputs: readonly AttributeChange[];
-  /** Backend, required providers and provider configuration. */
+  /** Every other top-level block: backend, required providers, provider configuration, locals, moved, import, check. */
   readonly settings: readonly AttributeChange[];
 }
 
@@ -94,14 +94,25 @@ function diffBlocks(base: Map<string, Block>, head: Map<string, Block>): BlockCh
   return out;
 }
 
-/** Outputs by name, each value whole: an output is read as one value, not field by field. */
+/**
+ * Outputs by name, each value whole (an output is read as one value, not field by field), and a
+ * `<name> (sensitive)` entry for each sensitive one, so that dropping `sensitive` shows.
+ */
 function outputsOf(json: TerraformJson | undefined): Map<string, unknown> {
-  const outputs = Object.entries(json?.output ?? {}).filter(([name]) => !name.startsWith(CROSS_STACK_OUTPUT));
-  return new Map(outputs.map(([name, output]) => [name, output.value]));
+  const out = new Map<string, unknown>();
+  for (const [name, output] of Object.entries(json?.output ?? {})) {
+    if (name.startsWith(CROSS_STACK_OUTPUT)) continue;
+    out.set(name, output.value);
+    if (output.sensitive) out.set(`${name} (sensitive)`, true);
+  }
+  return out;
 }
 
+/** Blocks the diff reads itself; every other top-level key (terraform, provider, locals, moved, import, check, ...) is a stack setting. */
+const DIFFED_BLOCKS = new Set(['resource', 'data', 'output', METADATA_KEY]);
+
 function settingsOf(json: TerraformJson | undefined): Map<string, unknown> {
-  return flatten({ terraform: json?.['terraform'] ?? {}, provider: json?.['provider'] ?? {} });
+  return flatten(Object.fromEntries(Object.entries(json ?? {}).filter(([key]) => !DIFFED_BLOCKS.has(key))));
 }
 
 /** The differences of one stack; `undefined` on a side means the stack does not exist there. */

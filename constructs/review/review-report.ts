@@ -11,6 +11,12 @@ export interface ReviewOptions {
    * @default - none: the report describes the head synthesis
    */
   readonly base?: string;
+  /**
+   * A base was wanted but could not be synthesized: the report says, loudly, that it detects no
+   * change, replacement or destruction.
+   * @default false
+   */
+  readonly baseMissing?: boolean;
 }
 
 /** The Markdown report of a head synthesis, against a base synthesis when one is given. */
@@ -20,6 +26,7 @@ export function reviewReport(options: ReviewOptions): string {
   return renderReview(reviewSyntheses(base, head), {
     mode: options.base === undefined ? 'describe' : 'diff',
     headLabel: options.head,
+    ...(options.baseMissing ? { baseMissing: true } : {}),
     ...(options.base === undefined ? {} : { baseLabel: options.base }),
   });
 }

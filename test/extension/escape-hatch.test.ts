@@ -1,6 +1,7 @@
-import { Testing } from 'cdktf';
+import { Fn, Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { CloudDispatcher, defineCluster, overrideAttribute, OVERRIDES_OUTPUT, type PolyCluster } from '../../constructs';
+import { EXPRESSION_VALUE } from '../../constructs/escape-hatch';
 import { countingLoaders, fakeBuilder } from '../support/fake-builder';
 import { MINIMAL } from '../support/specs';
 import { onlyResource, resourcesOf } from '../support/synth';
@@ -30,6 +31,19 @@ describe('overrideAttribute', () => {
     expect(recorded).toEqual(stack.output[OVERRIDES_OUTPUT].value);
     // Only the stack with overrides gets the output.
     expect(stacks['eks-test-nodes']!.output?.[OVERRIDES_OUTPUT]).toBeUndefined();
+  });
+
+  it('records a value holding references as a pointer to the attribute, never as a resolved value', async () => {
+    const { stacks } = await synthWith({ clusters: [MINIMAL.aws] }, {}, ([cluster]) => {
+      const vpc = cluster!.stacks.cluster.node.findAll().find((c) => (c as { terraformResourceType?: string }).terraformResourceType === 'aws_vpc') as unknown as { id: string };
+      const subnets = Fn.tolist([vpc.id]);
+      overrideAttribute(cluster!, 'cluster', 'ControlPlane/Cluster', 'vpc_config.security_group_ids', subnets);
+    });
+    const stack = stacks['eks-test-cluster']!;
+    expect(onlyResource(stack, 'aws_eks_cluster').vpc_config.security_group_ids).toMatch(/^\$\{tolist\(\[aws_vpc\.[^.]+\.id\]\)\}$/);
+    const [entry] = stack.output[OVERRIDES_OUTPUT].value;
+    expect(entry.value).toBe(EXPRESSION_VALUE);
+    expect(JSON.stringify(stack.output[OVERRIDES_OUTPUT])).not.toContain('${');
   });
 
   it('merges an object value into the synthesized block and records it as JSON text', async () => {

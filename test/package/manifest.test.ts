@@ -22,6 +22,7 @@ type Manifest = {
   peerDependenciesMeta: Record<string, { optional?: boolean }>;
   scripts: Record<string, string>;
   private?: boolean;
+  typesVersions: Record<string, Record<string, string[]>>;
 };
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
 
@@ -116,6 +117,15 @@ describe('package.json', () => {
 
   it('ships only the compiled library and the README', () => {
     expect(pkg.files).toEqual(['lib/constructs/**/*.js', 'lib/constructs/**/*.d.ts', 'README.md']);
+  });
+
+  it('maps every subpath in typesVersions too, for consumers whose TypeScript ignores the exports map (moduleResolution node10)', () => {
+    const subpaths = Object.keys(pkg.exports).filter((k) => k !== '.' && k !== './package.json');
+    expect(Object.keys(pkg.typesVersions['*']!).sort()).toEqual(subpaths.map((k) => k.slice(2)).sort());
+    for (const subpath of subpaths) {
+      const target = pkg.exports[subpath] as { types: string };
+      expect(pkg.typesVersions['*']![subpath.slice(2)]).toEqual([target.types.replace(/^\.\//, '')]);
+    }
   });
 
   it('every exports target exists after the build', () => {

@@ -71,6 +71,18 @@ describe('diffStack', () => {
     expect(diff.dataSources).toEqual([]);
   });
 
+  it('reports locals, moved blocks and an output that stops being sensitive', () => {
+    const before: TerraformJson = { locals: { zone: 'a' }, output: { key: { value: 'k', sensitive: true } } };
+    const after: TerraformJson = { locals: { zone: 'b' }, moved: [{ from: 'aws_vpc.A', to: 'aws_vpc.B' }], output: { key: { value: 'k' } } };
+    const diff = diffStack('c-cluster', before, after);
+    expect(diff.settings).toEqual([
+      { path: 'locals.zone', before: 'a', after: 'b' },
+      { path: 'moved[0].from', after: 'aws_vpc.A' },
+      { path: 'moved[0].to', after: 'aws_vpc.B' },
+    ]);
+    expect(diff.outputs).toEqual([{ path: 'key (sensitive)', before: true }]);
+  });
+
   it('marks stacks that exist on one side only, and identical stacks as unchanged', () => {
     expect(diffStacks(new Map([['a', base]]), new Map([['b', head]])).map((d) => [d.stack, d.status])).toEqual([
       ['a', 'removed'],

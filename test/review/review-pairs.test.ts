@@ -55,6 +55,14 @@ describe('npm run review on known base/head pairs', () => {
     expect(parts.get('`eks-test` (aws, eu-west-1)')).toMatch(/probes judged by the policy evaluator/);
   });
 
+  it('says loudly that nothing was compared when the base could not be synthesized', () => {
+    const report = reviewReport({ head: base, baseMissing: true });
+    expect(report.split('\n').slice(0, 4).join('\n')).toBe(
+      '# polycluster plan review\n\n> [!CAUTION]\n> The base did not synthesize, so nothing was compared: this report describes the head alone and shows no change, replacement or destruction. Read the plan with `cdktf diff`, or fix the base and re-run.',
+    );
+    expect(reviewReport({ head: base })).not.toContain('[!CAUTION]');
+  });
+
   it('warns loudly when a new service range replaces the EKS cluster, above every cluster section', async () => {
     const head = await dir([eks({ network: { serviceCidr: '172.21.0.0/16' } }), gke()]);
     const report = reviewReport({ base, head });

@@ -43,11 +43,21 @@ describe('.github/workflows', () => {
     expect(JSON.stringify(pr.jobs['review'])).not.toContain('secrets.');
     const comment = pr.jobs['review']!.steps.find((s) => s.run?.includes('gh pr comment'))!;
     expect(comment.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+    // Only the review's own comment is ever edited: the one that starts with its marker.
+    expect(comment.run).toContain('startswith("<!-- polycluster-plan-review -->")');
+    expect(comment.run).not.toContain('--edit-last');
+    for (const step of pr.jobs['review']!.steps.filter((s) => s.uses?.startsWith('actions/checkout'))) expect(step.with!['persist-credentials']).toBe(false);
   });
 
   it('run cdktf diff only where cloud credentials are configured, through OIDC', () => {
-    const diff = pr.jobs['cdktf-diff']!;
-    expect(diff.if).toBe("vars.CDKTF_DIFF_STACKS != ''");
+    const diff = pr.jobs['cdktf-diff']! as Job & { environment?: string };
+    expect(diff.if).toBe("vars.CDKTF_DIFF_STACKS != '' && github.event.pull_request.head.repo.full_name == github.repository");
+    // The pull request's code meets cloud credentials only after approval, and installs before them.
+    expect(diff.environment).toBe('cdktf-diff');
+    const install = indexOf(diff, /npm ci --ignore-scripts/);
+    const firstLogin = diff.steps.findIndex((s) => /configure-aws-credentials|google-github-actions\/auth|azure\/login/.test(s.uses ?? ''));
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(install).toBeLessThan(firstLogin);
     expect(diff.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     expect(runs(diff)).toMatch(/cdktf-cli@0\.21\.0 diff/);
     expect(JSON.stringify(diff)).not.toMatch(/secret|access-key/i);
