@@ -1,19 +1,13 @@
-import { addressOf, block, blocks, describeValue, flag, num, parseJsonAttribute, plural, str, strings, type TerraformResource, type TerraformView } from './posture-json';
+import { withFirst, addressOf, block, blocks, describeValue, flag, num, parseJsonAttribute, plural, str, strings, type TerraformResource, type TerraformView } from './posture-json';
 import { egressReading, NO_EGRESS, publicEndpoint, retentionReading, type CloudPosture, type PostureReading } from './posture-model';
 import { CONTROL_PLANE_LOGS } from '../spec/control-plane-logs';
 
 /** The control-plane log types EKS offers; the secure default enables all of them. */
 export const EKS_LOG_TYPES = CONTROL_PLANE_LOGS.aws;
 
-const cluster = (view: TerraformView): TerraformResource | undefined => view.first('aws_eks_cluster');
-
 /** With the cluster, or not applicable. */
-const withCluster =
-  (read: (eks: TerraformResource, view: TerraformView) => PostureReading | undefined) =>
-  (view: TerraformView): PostureReading | undefined => {
-    const eks = cluster(view);
-    return eks ? read(eks, view) : undefined;
-  };
+const withCluster = (read: (cluster: TerraformResource, view: TerraformView) => PostureReading | undefined): ((view: TerraformView) => PostureReading | undefined) =>
+  withFirst('aws_eks_cluster', read);
 
 function apiEndpoint(eks: TerraformResource, view: TerraformView): PostureReading {
   const vpc = block(eks.body.vpc_config) ?? {};

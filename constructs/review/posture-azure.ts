@@ -1,4 +1,4 @@
-import { addressOf, block, blocks, describeValue, flag, num, plural, str, strings, type TerraformResource, type TerraformView } from './posture-json';
+import { withFirst, addressOf, block, blocks, describeValue, flag, num, plural, str, strings, type TerraformResource, type TerraformView } from './posture-json';
 import { egressReading, publicEndpoint, retentionReading, type CloudPosture, type PostureReading } from './posture-model';
 import { CONTROL_PLANE_LOGS } from '../spec/control-plane-logs';
 
@@ -9,12 +9,8 @@ import { CONTROL_PLANE_LOGS } from '../spec/control-plane-logs';
 export const AKS_LOG_CATEGORIES = CONTROL_PLANE_LOGS.azure;
 
 /** With the AKS cluster, or not applicable. */
-const withCluster =
-  (read: (aks: TerraformResource, view: TerraformView) => PostureReading | undefined) =>
-  (view: TerraformView): PostureReading | undefined => {
-    const aks = view.first('azurerm_kubernetes_cluster');
-    return aks ? read(aks, view) : undefined;
-  };
+const withCluster = (read: (cluster: TerraformResource, view: TerraformView) => PostureReading | undefined): ((view: TerraformView) => PostureReading | undefined) =>
+  withFirst('azurerm_kubernetes_cluster', read);
 
 /** The default pool (inside the cluster resource) and every extra pool, by name. */
 function pools(aks: TerraformResource, view: TerraformView): { readonly name: string; readonly body: Readonly<Record<string, unknown>> }[] {

@@ -1,4 +1,4 @@
-import { addressOf, block, blocks, describeValue, flag, isPrivateCidr, num, plural, str, strings, zoneCount, type TerraformResource, type TerraformView } from './posture-json';
+import { withFirst, addressOf, block, blocks, describeValue, flag, isPrivateCidr, num, plural, str, strings, zoneCount, type TerraformResource, type TerraformView } from './posture-json';
 import { egressReading, NO_EGRESS, publicEndpoint, retentionReading, type CloudPosture, type PostureReading } from './posture-model';
 import { CONTROL_PLANE_LOGS } from '../spec/control-plane-logs';
 
@@ -6,12 +6,8 @@ import { CONTROL_PLANE_LOGS } from '../spec/control-plane-logs';
 export const GKE_LOG_COMPONENTS = CONTROL_PLANE_LOGS.gcp;
 
 /** With the GKE cluster, or not applicable. */
-const withCluster =
-  (read: (gke: TerraformResource, view: TerraformView) => PostureReading | undefined) =>
-  (view: TerraformView): PostureReading | undefined => {
-    const gke = view.first('google_container_cluster');
-    return gke ? read(gke, view) : undefined;
-  };
+const withCluster = (read: (cluster: TerraformResource, view: TerraformView) => PostureReading | undefined): ((view: TerraformView) => PostureReading | undefined) =>
+  withFirst('google_container_cluster', read);
 
 function apiEndpoint(gke: TerraformResource): PostureReading {
   const privateEndpoint = flag(block(gke.body.private_cluster_config)?.enable_private_endpoint) === true;

@@ -191,3 +191,14 @@ export function isPrivateCidr(cidr: string): boolean {
 
 /** Whether a CIDR admits every address. */
 export const isAnyAddress = (cidr: string): boolean => cidr === '0.0.0.0/0' || cidr === '::/0';
+
+/**
+ * A posture reader that needs the cluster resource: `read` with the first resource of `type`, or
+ * nothing (the row does not apply) when the stacks have none.
+ */
+export function withFirst<T>(type: string, read: (resource: TerraformResource, view: TerraformView) => T | undefined): (view: TerraformView) => T | undefined {
+  return (view) => {
+    const resource = view.first(type);
+    return resource ? read(resource, view) : undefined;
+  };
+}

@@ -1,3 +1,4 @@
+import { baselineOptOutEffect } from '../spec/exceptions';
 import type { Cloud } from '../spec/types';
 import { AWS_POSTURE } from './posture-aws';
 import { AZURE_POSTURE } from './posture-azure';
@@ -118,7 +119,8 @@ const NAMESPACE_DEFAULT_DENY: PostureCheck = {
     return {
       value: without.length === 0 ? covered : `${covered}; none in ${without.join(', ')}`,
       secure: without.length === 0,
-      explainedBy: (exceptions) => exceptions.length >= without.length,
+      // Each namespace without a deny needs its own opt-out: another namespace's does not explain it.
+      explainedBy: (exceptions) => without.every((ns) => exceptions.some((e) => e.effect === baselineOptOutEffect(ns))),
     };
   },
 };

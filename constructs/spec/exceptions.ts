@@ -2,6 +2,11 @@ import { defaultFor, PROFILE_RELAXATIONS } from './defaults';
 import type { Draft } from './draft';
 import type { PostureException } from './resolved';
 
+/** The effect of a namespace's `baseline: false`; the review matches it to the namespace by this text. */
+export function baselineOptOutEffect(namespace: string): string {
+  return `namespace ${namespace} has no default-deny NetworkPolicies (CIS 5.3.2)`;
+}
+
 /**
  * Every departure from the production defaults: development relaxations (source `profile`) and
  * explicit opt-outs in the spec (source `spec`). They become stack outputs, so a reviewer sees
@@ -44,7 +49,7 @@ export function postureExceptions(draft: Draft): PostureException[] {
   }
   draft.namespaces.forEach((ns, i) => {
     if (!ns.baseline) {
-      out.push({ path: `namespaces[${i}].baseline`, value: false, secureValue: true, source: 'spec', effect: `namespace ${ns.name} has no default-deny NetworkPolicies (CIS 5.3.2)` });
+      out.push({ path: `namespaces[${i}].baseline`, value: false, secureValue: true, source: 'spec', effect: baselineOptOutEffect(ns.name) });
     }
     if (!ns.denyMetadata && secure('namespaces[].denyMetadata') === true) {
       out.push({ path: `namespaces[${i}].denyMetadata`, value: false, secureValue: true, source: 'spec', effect: `pods in ${ns.name} may reach the cloud metadata address 169.254.169.254` });

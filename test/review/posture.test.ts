@@ -120,6 +120,22 @@ describe('secure defaults', () => {
 });
 
 describe('opt-outs in the spec', () => {
+  it("does not let one namespace's baseline opt-out explain another namespace without a default deny", () => {
+    const stacks = stacksOf('eks-dev');
+    const policies = [...stacks.values()].flatMap((json) => Object.entries((json.resource?.['kubernetes_manifest'] ?? {}) as Record<string, any>));
+    for (const [, body] of policies) {
+      // The deny moves from shop to open: open (which opted out) has one, shop (which did not) has none.
+      if (body.manifest?.kind === 'NetworkPolicy' && body.manifest.metadata?.namespace === 'shop' && body.manifest.metadata?.name === 'default-deny') {
+        body.manifest.metadata.namespace = 'open';
+      }
+    }
+    expect(policies.length).toBeGreaterThan(0);
+    const posture = clusterPosture(stacks);
+    expect(row(posture, 'Namespace default deny')).toMatchObject({ value: '1 of 2 managed namespaces; none in shop', secure: false });
+    expect(posture.unexplained.map((r) => r.item)).toEqual(['Namespace default deny']);
+  });
+
+
   it('EKS: each relaxed row names the opt-out that explains it', () => {
     const posture = clusterPosture(stacksOf('eks-dev'));
     expect(row(posture, 'API endpoint')).toMatchObject({ value: `public, open to ${DEPLOYER_CIDR}`, secure: false });
