@@ -1,13 +1,9 @@
-import { withFirst, addressOf, block, blocks, describeValue, flag, num, parseJsonAttribute, plural, str, strings, type TerraformResource, type TerraformView } from './posture-json';
+import { addressOf, block, blocks, describeValue, flag, num, parseJsonAttribute, plural, str, strings, type TerraformResource, type TerraformView } from './posture-json';
 import { egressReading, NO_EGRESS, publicEndpoint, retentionReading, type CloudPosture, type PostureReading } from './posture-model';
 import { CONTROL_PLANE_LOGS } from '../spec/control-plane-logs';
 
 /** The control-plane log types EKS offers; the secure default enables all of them. */
 export const EKS_LOG_TYPES = CONTROL_PLANE_LOGS.aws;
-
-/** With the cluster, or not applicable. */
-const withCluster = (read: (cluster: TerraformResource, view: TerraformView) => PostureReading | undefined): ((view: TerraformView) => PostureReading | undefined) =>
-  withFirst('aws_eks_cluster', read);
 
 function apiEndpoint(eks: TerraformResource, view: TerraformView): PostureReading {
   const vpc = block(eks.body.vpc_config) ?? {};
@@ -112,15 +108,15 @@ function vpcCniPolicy(view: TerraformView): string | undefined {
 export const AWS_POSTURE: CloudPosture = {
   clusterType: 'aws_eks_cluster',
   managedPolicyEnforcement: vpcCniPolicy,
-  checks: [
-    { item: 'API endpoint', paths: ['access.deployer.network'], read: withCluster(apiEndpoint) },
-    { item: 'Authentication', paths: [], read: withCluster(authentication) },
-    { item: 'Secrets encryption', paths: [], read: withCluster(secretsEncryption) },
-    { item: 'Control-plane logging', paths: ['security.logRetentionDays'], read: withCluster(logging) },
-    { item: 'Workload identity', paths: [], read: withCluster(workloadIdentity) },
-    { item: 'Egress IPs', paths: ['egress.nat'], read: withCluster(egress) },
-    { item: 'Node metadata', paths: [], read: withCluster(nodeMetadata) },
-    { item: 'Node public IPs', paths: [], read: withCluster(nodePublicIps) },
-    { item: 'Flow logs', paths: ['security.logRetentionDays'], read: withCluster(flowLogs) },
-  ],
+  readers: {
+    'API endpoint': apiEndpoint,
+    'Authentication': authentication,
+    'Secrets encryption': secretsEncryption,
+    'Control-plane logging': logging,
+    'Workload identity': workloadIdentity,
+    'Egress IPs': egress,
+    'Node metadata': nodeMetadata,
+    'Node public IPs': nodePublicIps,
+    'Flow logs': flowLogs,
+  },
 };

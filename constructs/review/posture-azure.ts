@@ -1,4 +1,4 @@
-import { withFirst, addressOf, block, blocks, describeValue, flag, num, plural, str, strings, type TerraformResource, type TerraformView } from './posture-json';
+import { addressOf, block, blocks, describeValue, flag, num, plural, str, strings, type TerraformResource, type TerraformView } from './posture-json';
 import { egressReading, publicEndpoint, retentionReading, type CloudPosture, type PostureReading } from './posture-model';
 import { CONTROL_PLANE_LOGS } from '../spec/control-plane-logs';
 
@@ -7,10 +7,6 @@ import { CONTROL_PLANE_LOGS } from '../spec/control-plane-logs';
  * may stand in for `kube-audit-admin`; the `allLogs` group covers every one).
  */
 export const AKS_LOG_CATEGORIES = CONTROL_PLANE_LOGS.azure;
-
-/** With the AKS cluster, or not applicable. */
-const withCluster = (read: (cluster: TerraformResource, view: TerraformView) => PostureReading | undefined): ((view: TerraformView) => PostureReading | undefined) =>
-  withFirst('azurerm_kubernetes_cluster', read);
 
 /** The default pool (inside the cluster resource) and every extra pool, by name. */
 function pools(aks: TerraformResource, view: TerraformView): { readonly name: string; readonly body: Readonly<Record<string, unknown>> }[] {
@@ -106,15 +102,15 @@ function managedPolicy(view: TerraformView): string | undefined {
 export const AZURE_POSTURE: CloudPosture = {
   clusterType: 'azurerm_kubernetes_cluster',
   managedPolicyEnforcement: managedPolicy,
-  checks: [
-    { item: 'API endpoint', paths: ['access.deployer.network'], read: withCluster(apiEndpoint) },
-    { item: 'Authentication', paths: [], read: withCluster(authentication) },
-    { item: 'Secrets encryption', paths: [], read: withCluster(secretsEncryption) },
-    { item: 'Control-plane logging', paths: ['security.logRetentionDays'], read: withCluster(logging) },
-    { item: 'Control-plane tier', paths: ['profile'], read: withCluster(tier) },
-    { item: 'Workload identity', paths: [], read: withCluster(workloadIdentity) },
-    { item: 'Egress IPs', paths: ['egress.nat'], read: withCluster(egress) },
-    { item: 'Node public IPs', paths: [], read: withCluster(nodePublicIps) },
-    { item: 'Host encryption', paths: ['security.hostEncryption'], read: withCluster(hostEncryption) },
-  ],
+  readers: {
+    'API endpoint': apiEndpoint,
+    'Authentication': authentication,
+    'Secrets encryption': secretsEncryption,
+    'Control-plane logging': logging,
+    'Control-plane tier': tier,
+    'Workload identity': workloadIdentity,
+    'Egress IPs': egress,
+    'Node public IPs': nodePublicIps,
+    'Host encryption': hostEncryption,
+  },
 };

@@ -1,13 +1,9 @@
-import { withFirst, addressOf, block, blocks, describeValue, flag, isPrivateCidr, num, plural, str, strings, zoneCount, type TerraformResource, type TerraformView } from './posture-json';
+import { addressOf, block, blocks, describeValue, flag, isPrivateCidr, num, plural, str, strings, zoneCount, type TerraformResource, type TerraformView } from './posture-json';
 import { egressReading, NO_EGRESS, publicEndpoint, retentionReading, type CloudPosture, type PostureReading } from './posture-model';
 import { CONTROL_PLANE_LOGS } from '../spec/control-plane-logs';
 
 /** The control-plane and workload log components the secure default sends to Cloud Logging. */
 export const GKE_LOG_COMPONENTS = CONTROL_PLANE_LOGS.gcp;
-
-/** With the GKE cluster, or not applicable. */
-const withCluster = (read: (cluster: TerraformResource, view: TerraformView) => PostureReading | undefined): ((view: TerraformView) => PostureReading | undefined) =>
-  withFirst('google_container_cluster', read);
 
 function apiEndpoint(gke: TerraformResource): PostureReading {
   const privateEndpoint = flag(block(gke.body.private_cluster_config)?.enable_private_endpoint) === true;
@@ -102,15 +98,17 @@ function managedPolicy(view: TerraformView): string | undefined {
 export const GCP_POSTURE: CloudPosture = {
   clusterType: 'google_container_cluster',
   managedPolicyEnforcement: managedPolicy,
-  checks: [
-    { item: 'API endpoint', paths: ['access.deployer.network'], read: withCluster(apiEndpoint) },
-    { item: 'Authentication', paths: [], read: withCluster(authentication) },
-    { item: 'Secrets encryption', paths: [], read: withCluster(secretsEncryption) },
-    { item: 'Control-plane logging', paths: ['security.logRetentionDays'], read: withCluster(logging) },
-    { item: 'Workload identity', paths: [], read: withCluster(workloadIdentity) },
-    { item: 'Egress IPs', paths: ['egress.nat'], read: withCluster(egress) },
-    { item: 'Node metadata', paths: [], read: withCluster(nodeMetadata) },
-    { item: 'Node public IPs', paths: [], read: withCluster(nodePublicIps) },
-    { item: 'Flow logs', paths: [], read: withCluster(flowLogs) },
-  ],
+  // The GKE flow-logs row reads only whether each subnet logs, not how long: retention cannot explain it.
+  paths: { 'Flow logs': [] },
+  readers: {
+    'API endpoint': apiEndpoint,
+    'Authentication': authentication,
+    'Secrets encryption': secretsEncryption,
+    'Control-plane logging': logging,
+    'Workload identity': workloadIdentity,
+    'Egress IPs': egress,
+    'Node metadata': nodeMetadata,
+    'Node public IPs': nodePublicIps,
+    'Flow logs': flowLogs,
+  },
 };

@@ -1,6 +1,6 @@
 import { defaultFor } from '../spec/defaults';
 import type { Cloud } from '../spec/types';
-import { isAnyAddress, type TerraformView } from './posture-json';
+import { isAnyAddress, type TerraformResource, type TerraformView } from './posture-json';
 
 /** A departure from the production defaults, as the cluster stack's `polycluster_posture_exceptions` output lists it. */
 export interface PostureExceptionRecord {
@@ -40,12 +40,33 @@ export interface PostureCheck {
   readonly read: (view: TerraformView) => PostureReading | undefined;
 }
 
+/** A row of one cloud, read with the cloud's cluster resource in hand. */
+export type ClusterReader = (cluster: TerraformResource, view: TerraformView) => PostureReading | undefined;
+
+/**
+ * The spec paths whose declared exceptions can explain each row (rows not listed have none); a
+ * cloud may narrow them in {@link CloudPosture.paths}.
+ */
+export const ITEM_PATHS: Readonly<Partial<Record<PostureItem, readonly string[]>>> = {
+  'API endpoint': ['access.deployer.network'],
+  'Control-plane logging': ['security.logRetentionDays'],
+  'Control-plane tier': ['profile'],
+  'Egress IPs': ['egress.nat'],
+  'Host encryption': ['security.hostEncryption'],
+  'Flow logs': ['security.logRetentionDays'],
+};
+
 /** What one cloud contributes: how to recognise it and how to read its rows. */
 export interface CloudPosture {
   /** The resource type of the cloud's managed cluster; its presence names the cloud. */
   readonly clusterType: string;
-  /** The cloud's rows (policy enforcement and namespaces are cloud-neutral and added by posture.ts). */
-  readonly checks: readonly PostureCheck[];
+  /** The cloud's rows by item (policy enforcement and namespaces are cloud-neutral and added by posture.ts). */
+  readonly readers: Readonly<Partial<Record<PostureItem, ClusterReader>>>;
+  /**
+   * Rows whose explaining paths differ from {@link ITEM_PATHS} on this cloud.
+   * @default none
+   */
+  readonly paths?: Readonly<Partial<Record<PostureItem, readonly string[]>>>;
   /** Network policy enforcement by the cloud's own networking, in words, if it is on. */
   readonly managedPolicyEnforcement: (view: TerraformView) => string | undefined;
 }
@@ -66,6 +87,9 @@ export const POSTURE_ITEMS = [
   'Host encryption',
   'Flow logs',
 ] as const;
+
+/** One row of the posture table. */
+export type PostureItem = (typeof POSTURE_ITEMS)[number];
 
 /** The production log retention every cloud must meet (the spec's own default). */
 export const secureRetentionDays = (cloud: Cloud): number => defaultFor('security.logRetentionDays', cloud, 'production') as number;

@@ -4,8 +4,8 @@ import { AWS_POSTURE } from './posture-aws';
 import { AZURE_POSTURE } from './posture-azure';
 import { selfInstalledCnis } from './posture-cni';
 import { GCP_POSTURE } from './posture-gcp';
-import { block, blocks, strings, TerraformView } from './posture-json';
-import { exceptionValue, pathMatches, POSTURE_ITEMS, type CloudPosture, type PostureCheck, type PostureExceptionRecord, type PostureReading } from './posture-model';
+import { block, blocks, strings, TerraformView, withFirst } from './posture-json';
+import { exceptionValue, ITEM_PATHS, pathMatches, POSTURE_ITEMS, type ClusterReader, type CloudPosture, type PostureCheck, type PostureExceptionRecord, type PostureItem, type PostureReading } from './posture-model';
 import type { TerraformJson } from './synthesis';
 
 export type { PostureExceptionRecord } from './posture-model';
@@ -49,12 +49,21 @@ export function clusterPosture(stacks: ReadonlyMap<string, TerraformJson>): Clus
   const view = new TerraformView(stacks);
   const cloud = (Object.keys(CLOUD_POSTURE) as Cloud[]).find((c) => view.has(CLOUD_POSTURE[c].clusterType));
   const exceptions = declaredExceptions(view);
-  const checks = [...(cloud ? CLOUD_POSTURE[cloud].checks : []), policyEnforcement(cloud), NAMESPACE_DEFAULT_DENY];
+  const checks = [...(cloud ? cloudChecks(CLOUD_POSTURE[cloud]) : []), policyEnforcement(cloud), NAMESPACE_DEFAULT_DENY];
   const rows = checks
     .map((check) => rowOf(check, check.read(view), exceptions))
     .filter((row): row is PostureRow => row !== undefined)
     .sort((a, b) => itemRank(a.item) - itemRank(b.item));
   return { cloud, rows, exceptions, unexplained: rows.filter(isUnexplained) };
+}
+
+/** A cloud's rows as checks: each reader given the cluster resource, each row its explaining paths. */
+function cloudChecks(cloud: CloudPosture): PostureCheck[] {
+  return (Object.entries(cloud.readers) as [PostureItem, ClusterReader][]).map(([item, reader]) => ({
+    item,
+    paths: cloud.paths?.[item] ?? ITEM_PATHS[item] ?? [],
+    read: withFirst(cloud.clusterType, reader),
+  }));
 }
 
 function rowOf(check: PostureCheck, reading: PostureReading | undefined, declared: readonly PostureExceptionRecord[]): PostureRow | undefined {

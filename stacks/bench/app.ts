@@ -33,7 +33,8 @@ export interface BenchAppReport {
 const PROVIDER_PACKAGE_ROOTS = ['aws', 'google', 'azurerm', 'helm', 'kubernetes'].map((name) => `@cdktf/provider-${name}`);
 
 /**
- * The baseline: most cdktf projects write `import * as aws from '@cdktf/provider-aws'` and then
+ * The baseline: most cdktf projects import the AWS binding's package root (`import * as aws` from
+ * the package itself, not a `lib/` path) and then
  * `new aws.vpc.Vpc(...)`. Compiled, that is a `require` of the package root at module load, and
  * each root's index eagerly requires every resource and data source of the provider. Loading
  * the same roots here, before anything else, costs exactly what such a project pays: the

@@ -94,7 +94,7 @@ async function main(argv: readonly string[]): Promise<void> {
       'wall s: spawn to exit of the app process (module loading, validation, constructs, cdktf synth, manifests YAML).',
       "peak MiB: the process's maximum resident set (process.resourceUsage().maxRSS).",
       `ms/cluster: total/n is wall time over clusters; marginal is the extra time per cluster over the ${rows[0]!.clusters}-cluster fleet.`,
-      "baseline: the same app with the provider package roots loaded first, as `import * as aws from '@cdktf/provider-aws'` does; speed-up = baseline wall / wall.",
+      "baseline: the same app with the provider package roots loaded first, as an `import * as aws` of a provider package root does; speed-up = baseline wall / wall.",
     ].join('\n'),
   );
   if (!options.check) return;
