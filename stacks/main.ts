@@ -1,8 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { App } from 'cdktf';
-import { defineFleet, pruneStaleStacks, synthWarnings, writeManifests } from '../constructs';
+import { defineFleet, pruneStaleStacks, synthesizeApp, synthWarnings, writeManifests } from '../constructs';
 import { CLUSTERS_DIR, writeClusterRecord } from '../constructs/review/cluster-record';
-import { withoutTokenStackTraces } from '../constructs/token-stack-traces';
 import { fleet } from './fleet';
 
 const MANIFESTS_DIR = 'dist/manifests';
@@ -14,8 +13,7 @@ const MANIFESTS_DIR = 'dist/manifests';
 async function main(): Promise<void> {
   const app = new App();
   const clusters = await defineFleet(app, fleet);
-  // cdktf also makes tokens while it resolves (references, cross-stack outputs): no traces there either.
-  withoutTokenStackTraces(() => app.synth());
+  synthesizeApp(app);
   pruneStaleStacks(app);
   for (const warning of synthWarnings(app)) console.warn(`Warning: ${warning}`);
   mkdirSync(MANIFESTS_DIR, { recursive: true });

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'cdktf';
-import { defineFleet, writeManifests } from '../../constructs';
-import { withoutTokenStackTraces } from '../../constructs/token-stack-traces';
+import { defineFleet, synthesizeApp, writeManifests } from '../../constructs';
 import { benchFleet } from './fleet';
 
 /**
@@ -56,8 +55,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (rootImports) loadProviderPackageRoots();
   const app = new App({ outdir });
   const clusters = await defineFleet(app, benchFleet(n));
-  // cdktf also makes tokens while it resolves (references, cross-stack outputs): no traces there either.
-  withoutTokenStackTraces(() => app.synth());
+  synthesizeApp(app);
   const manifestsDir = join(outdir, 'manifests');
   mkdirSync(manifestsDir, { recursive: true });
   for (const cluster of clusters) writeManifests(manifestsDir, cluster.resolved.name, cluster.manifests);

@@ -101,14 +101,15 @@ const cluster = defineCluster(app, spec);
 app.synth();
 writeManifests('manifests-aws', cluster.resolved.name, cluster.manifests);
 `,
-  // The same cluster through defineFleet, which imports the AWS folder itself (lazily).
+  // The same cluster through defineFleet, which imports the AWS folder itself (lazily), and
+  // synthesized through synthesizeApp (the consumer's own cdktf gets the faster resolution).
   fleet: `import { App } from 'cdktf';
-import { defineFleet, writeManifests } from 'polycluster';
+import { defineFleet, synthesizeApp, writeManifests } from 'polycluster';
 
 async function main(): Promise<void> {
   const app = new App({ outdir: 'out-fleet' });
   const clusters = await defineFleet(app, { defaults: { tags: { owner: 'platform' } }, clusters: [${SPEC}] });
-  app.synth();
+  synthesizeApp(app);
   for (const cluster of clusters) writeManifests('manifests-fleet', cluster.resolved.name, cluster.manifests);
 }
 void main();

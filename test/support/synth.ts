@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Testing } from 'cdktf';
-import { defineFleet, type ClusterSpec, type FleetSpec, type Phase, type PolyCluster } from '../../constructs';
+import { defineFleet, synthesizeApp, type ClusterSpec, type FleetSpec, type Phase, type PolyCluster } from '../../constructs';
 
 /** A synthesized stack's Terraform JSON. */
 export type StackJson = Record<string, any>;
@@ -23,7 +23,7 @@ export async function synthStackFiles(fleet: FleetSpec): Promise<{ clusters: Pol
   try {
     const app = Testing.app({ outdir });
     const clusters = await defineFleet(app, fleet);
-    app.synth();
+    synthesizeApp(app);
     const files = new Map<string, string>();
     for (const name of readdirSync(join(outdir, 'stacks')).sort()) {
       files.set(name, readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));

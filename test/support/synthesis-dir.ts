@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Testing } from 'cdktf';
-import { defineFleet, writeManifests, type ClusterSpec, type FleetSpec, type PolyCluster } from '../../constructs';
+import { defineFleet, synthesizeApp, writeManifests, type ClusterSpec, type FleetSpec, type PolyCluster } from '../../constructs';
 import { CLUSTERS_DIR, writeClusterRecord } from '../../constructs/review/cluster-record';
 import { SYNTHESIS_DIRS } from '../../constructs/review/synthesis';
 
@@ -18,7 +18,7 @@ export async function synthesisDir(
   const app = Testing.app({ outdir: join(root, 'cdktf.out') });
   const clusters = await defineFleet(app, Array.isArray(fleet) ? { clusters: fleet as ClusterSpec[] } : (fleet as FleetSpec));
   options.beforeSynth?.(clusters);
-  app.synth();
+  synthesizeApp(app);
   mkdirSync(join(root, SYNTHESIS_DIRS.manifests), { recursive: true });
   for (const cluster of clusters) {
     writeManifests(join(root, SYNTHESIS_DIRS.manifests), cluster.resolved.name, cluster.manifests);
