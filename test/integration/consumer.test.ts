@@ -181,10 +181,13 @@ function synthesizedStacks(consumer: Consumer, app: string): string[] {
 }
 
 describe('the packed tarball', () => {
-  it('holds the compiled library, its declarations and the README, nothing else', () => {
+  it('holds the compiled library, its declarations, the README and the licence, nothing else', () => {
     const paths = packed.files.map((f) => f.path);
-    const stray = paths.filter((p) => !/^lib\/constructs\/.+\.(js|d\.ts)$/.test(p) && !['package.json', 'README.md'].includes(p));
+    const stray = paths.filter((p) => !/^lib\/constructs\/.+\.(js|d\.ts)$/.test(p) && !['package.json', 'README.md', 'LICENSE'].includes(p));
     expect(stray).toEqual([]);
+    // package.json says Apache-2.0; npm ships LICENSE whatever `files` says.
+    expect(paths).toContain('LICENSE');
+    expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
     for (const target of Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : [t.types, t.default]))) {
       expect(paths, target).toContain(target.replace(/^\.\//, ''));
     }
