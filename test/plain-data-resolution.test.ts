@@ -10,6 +10,30 @@ import { fleet } from '../stacks/fleet';
 
 /** The private resolver TerraformStack calls for every element; what the fast path replaces. */
 const tokens = require('cdktf/lib/_tokens') as { resolve: (scope: unknown, obj: unknown, preparing?: boolean) => unknown };
+/** cdktf's resolver proper, which the fast path hands what is not plain (with the path). */
+const cdktfResolver = require('cdktf/lib/tokens/private/resolve') as { resolve: (obj: unknown, options: { prefix: string[] }) => unknown };
+
+/** The message `resolve` throws, or '' when it does not. */
+function errorOf(resolve: () => unknown): string {
+  try {
+    resolve();
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** `{ a: { a: ... leaf } }`, `depth` levels. */
+const nested = (depth: number, leaf: unknown): unknown => (depth === 0 ? leaf : { a: nested(depth - 1, leaf) });
+
+/** Restores FULL_RESOLUTION_ENV to what it was before the test. */
+function keepEnv(): void {
+  const before = process.env[FULL_RESOLUTION_ENV];
+  afterEach(() => {
+    if (before === undefined) delete process.env[FULL_RESOLUTION_ENV];
+    else process.env[FULL_RESOLUTION_ENV] = before;
+  });
+}
 
 /** Every file under `dir`, path to bytes. */
 function filesUnder(dir: string): Map<string, string> {
@@ -75,11 +99,10 @@ function valuesWithTokens(): { stack: TerraformStack; values: Record<string, unk
 }
 
 describe('withPlainDataResolution', () => {
-  afterEach(() => {
-    delete process.env[FULL_RESOLUTION_ENV];
-  });
+  keepEnv();
 
   it('installs the fast path while it runs and puts cdktf’s resolver back after, also when nested or on a throw', () => {
+    delete process.env[FULL_RESOLUTION_ENV];
     const original = tokens.resolve;
     withPlainDataResolution(() => {
       expect(tokens.resolve).not.toBe(original);
@@ -122,45 +145,82 @@ describe('withPlainDataResolution', () => {
     expect(resolved.instance).toEqual({ mode: 'strict' });
   });
 
-  it('hands cdktf’s resolver only the parts that hold tokens', () => {
-    const original = tokens.resolve;
-    const handed: unknown[] = [];
+  it('hands cdktf’s resolver only the parts that hold tokens, with the path it would have reached them by', () => {
+    delete process.env[FULL_RESOLUTION_ENV];
+    const original = cdktfResolver.resolve;
+    const handed: [string, unknown][] = [];
     const { stack, values } = valuesWithTokens();
-    // Installed first, the spy is what the fast path takes for cdktf's resolver.
-    tokens.resolve = (scope, obj, preparing) => {
-      handed.push(obj);
-      return original(scope, obj, preparing);
+    cdktfResolver.resolve = (obj, options) => {
+      handed.push([options.prefix.join('/'), obj]);
+      return original(obj, options);
     };
     try {
       withPlainDataResolution(() => tokens.resolve(stack, { plain: values.plain, mixed: { reference: values.reference, inArray: values.inArray } }));
     } finally {
-      tokens.resolve = original;
+      cdktfResolver.resolve = original;
     }
     // Strings that look like an exponent go too: cdktf looks such runs up as number tokens.
-    expect(handed).toEqual(['1e5', 'v1.2.3-e2e', '9.9e+9', values.reference, values.inArray]);
+    expect(handed).toEqual([
+      ['plain/numberLike/0', '1e5'],
+      ['plain/numberLike/1', 'v1.2.3-e2e'],
+      ['plain/numberLike/2', '9.9e+9'],
+      ['mixed/reference', values.reference],
+      ['mixed/inArray', values.inArray],
+    ]);
+  });
+
+  it('keeps cdktf’s depth limit, counted from the root of what it resolves', () => {
+    const stack = new TerraformStack(Testing.app(), 'deep');
+    const tooDeep = [nested(201, 'x'), { list: [[[nested(199, 'x')]]] }, nested(150, Lazy.anyValue({ produce: () => nested(60, 'x') }))];
+    for (const value of tooDeep) {
+      const message = errorOf(() => tokens.resolve(stack, value));
+      expect(message).toContain('circular reference');
+      expect(errorOf(() => withPlainDataResolution(() => tokens.resolve(stack, value)))).toBe(message);
+    }
+    const deepEnough = nested(200, 'x');
+    expect(withPlainDataResolution(() => tokens.resolve(stack, deepEnough))).toEqual(tokens.resolve(stack, deepEnough));
+  });
+
+  it('resolves each token once, also when the value fails later', () => {
+    const stack = new TerraformStack(Testing.app(), 'once');
+    const produced = { cdktf: 0, fast: 0 };
+    const value = (counter: 'cdktf' | 'fast') => ({ a: Lazy.stringValue({ produce: () => String(++produced[counter]) }), b: () => 1 });
+    const cdktfMessage = errorOf(() => tokens.resolve(stack, value('cdktf')));
+    expect(errorOf(() => withPlainDataResolution(() => tokens.resolve(stack, value('fast'))))).toBe(cdktfMessage);
+    expect(produced).toEqual({ cdktf: 1, fast: 1 });
+  });
+
+  it('walks an array as cdktf does when a token appends to it, and keeps array subclasses for cdktf', () => {
+    const stack = new TerraformStack(Testing.app(), 'growing');
+    const growing = (): string[] => {
+      const array: string[] = ['a'];
+      array.push(Lazy.stringValue({ produce: () => (array.push('appended'), 'b') }));
+      return array;
+    };
+    const expected = tokens.resolve(stack, { array: growing() });
+    expect(expected).toEqual({ array: ['a', 'b'] });
+    expect(withPlainDataResolution(() => tokens.resolve(stack, { array: growing() }))).toEqual(expected);
+    class Names extends Array<string> {}
+    const names = Names.from(['x', 'y']);
+    const resolved = withPlainDataResolution(() => tokens.resolve(stack, { names })) as { names: unknown };
+    expect(resolved.names).toBeInstanceOf(Names);
   });
 
   it('fails with cdktf’s own messages where cdktf’s resolver fails', () => {
     const stack = new TerraformStack(Testing.app(), 'bad');
     const listToken = Lazy.listValue({ produce: () => ['a'] });
     const bad: unknown[] = [{ nested: { fn: () => 1 } }, { nested: [`x-${listToken[0]}`] }, { nested: { construct: stack } }, { nested: Token.STRING_MAP_TOKEN_VALUE }];
-    for (const value of bad) {
-      let message = '';
-      try {
-        tokens.resolve(stack, value);
-      } catch (error) {
-        message = (error as Error).message;
-      }
-      expect(message).not.toBe('');
-      expect(() => withPlainDataResolution(() => tokens.resolve(stack, value))).toThrow(message);
-    }
+    const messages = bad.map((value) => errorOf(() => tokens.resolve(stack, value)));
+    expect(messages.every((message) => message !== '')).toBe(true);
+    // Paths from the root of the value, as cdktf counts them.
+    expect(messages[0]).toContain("at '/nested/fn'");
+    expect(messages[2]).toContain("at '/nested/construct/node'");
+    expect(bad.map((value) => errorOf(() => withPlainDataResolution(() => tokens.resolve(stack, value))))).toEqual(messages);
   });
 });
 
 describe('synthesizeApp', () => {
-  afterEach(() => {
-    delete process.env[FULL_RESOLUTION_ENV];
-  });
+  keepEnv();
 
   it('writes the bytes app.synth() writes for cross-stack references, which only the preparing pass creates', async () => {
     const build = (app: App): void => {
