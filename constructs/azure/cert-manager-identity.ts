@@ -1,26 +1,23 @@
 import type { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import type { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
-import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { TerraformStack } from 'cdktf';
 import { CERT_MANAGER, type ResolvedCluster } from '../spec';
 import { certManagerIdentityName } from './names';
 import type { AksNetwork } from './network';
-import { createWorkloadIdentity, grantZoneContributor, type AksDnsZone } from './workload-identity';
+import { createWorkloadIdentity, grantZoneContributor, type ZoneContributorGrants } from './workload-identity';
 
-/** cert-manager's workload identity for DNS01 in the cluster stack, limited to the ACME zones. */
-export interface AksCertManagerIdentity {
+/**
+ * cert-manager's workload identity for DNS01 in the cluster stack, limited to the ACME zones:
+ * `zones` are the public zones of `certManager.acme.dnsZones` in spec order (the ClusterIssuers
+ * name each zone's resource group, an apply-time value, since the zones may sit in different
+ * groups), `grants` one "DNS Zone Contributor" per zone.
+ */
+export interface AksCertManagerIdentity extends ZoneContributorGrants {
   /** The user-assigned identity cert-manager acts as. */
   readonly identity: UserAssignedIdentity;
   /** Binds the identity to cert-manager's service account. */
   readonly credential: FederatedIdentityCredential;
-  /**
-   * The public zones of `certManager.acme.dnsZones`, in spec order: the ClusterIssuers name each
-   * zone's resource group (an apply-time value), since the zones may sit in different groups.
-   */
-  readonly zones: readonly AksDnsZone[];
-  /** "DNS Zone Contributor" on each zone, one grant per zone. */
-  readonly grants: readonly RoleAssignment[];
 }
 
 /**
